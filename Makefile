@@ -1,0 +1,41 @@
+# Two commands on a fresh machine: `make briefing` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: briefing test lint golden bench clean sysdeps
+
+briefing: $(STAMP)
+	$(BIN)/briefing build --config config.toml
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check briefing tests benchmarks
+	$(BIN)/ruff format --check briefing tests benchmarks
+	$(BIN)/mypy briefing
+
+# Regenerate the golden Markdown and JSON of the example briefing after an intended change.
+golden: $(STAMP)
+	$(BIN)/python -m tests.golden
+
+$(STAMP): pyproject.toml | sysdeps
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+# WeasyPrint needs Pango at run time. Debian-based machines get it through apt when it is missing.
+sysdeps:
+	@if ! ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so'; then \
+		if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; \
+		else \
+			echo "WeasyPrint needs Pango: install libpango-1.0-0 and libpangoft2-1.0-0 (Debian/Ubuntu), pango (Homebrew)." >&2; exit 1; \
+		fi; \
+	fi
+
+clean:
+	rm -rf out .pytest_cache

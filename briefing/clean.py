@@ -1,0 +1,261 @@
+"""Finds the article in scraped text: headline, date, and the paragraphs worth reading.
+
+Part of the ingest stage (``ingest.load_articles`` calls ``clean_text`` on every file). Scraped
+pages carry furniture around the story: navigation words, bylines, photo credits, subheadings,
+newsletter prompts, embedded social posts, "Show more" buttons, a footer in another script, the
+headline twice. Nothing here lists those strings; the rules are about shape:
+
+- a paragraph that does not end like a sentence (no final . ! ? …) is a label, not prose:
+  navigation, bylines, credits and subheadings all look like that;
+- the first title-like line before the body is the headline (metadata, not a sentence);
+- a paragraph repeated verbatim, one in a script other than the article's, one carrying a social
+  post's link or signature, one that opens on an emoji, and a short call to action are furniture;
+- a few words dangling after a paragraph's last sentence are a button label.
+
+Nothing is cut out: furniture is masked with spaces, so the cleaned text has the same length as
+the text read and every offset points into both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
+_LAST_TERMINAL = re.compile(r"[.!?…][\"”’')\]]*(?=\s)")
+DATE_LINE = re.compile(r"^\s*date:?\s+(\d{4})-(\d{2})-(\d{2})\b", re.IGNORECASE)
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_FRONT_MATTER_KEY = re.compile(r"^\s*([A-Za-z_]+)\s*:\s*(.*?)\s*$")
+# A trailing run of capitals after a headline's last punctuation: a photo-agency credit.
+_CREDIT = re.compile(r"(?<=[.!?…\"”])\s+[A-Z][A-Z&/.\-]+(?:\s+[A-Z][A-Z&/.\-]+){0,3}\s*$")
+
+SOCIAL_POST = re.compile(
+    r"pic\.twitter\.com/\S+"
+    r"|https?://(?:www\.)?(?:t\.co|twitter\.com|x\.com|instagram\.com|facebook\.com|tiktok\.com)/"
+    r"|[—–]\s*[^()\n]{1,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}",
+)
+CALL_TO_ACTION = re.compile(
+    r"\b(?:subscribe|newsletter|sign up|log in|sign in|follow us|click here|read more|"
+    r"read also|download (?:our|the) app|all rights reserved|advertisement|privacy policy|"
+    r"terms of (?:use|service)|leave a comment|share (?:this|on))\b",
+    re.IGNORECASE,
+)
+_CALL_TO_ACTION_MAX_WORDS = 25
+# A paragraph of at most this many words without a final full stop is a label (nav, byline,
+# credit, subheading); a longer one is prose whose end was lost, kept for its other sentences.
+_LABEL_MAX_WORDS = 12
+# Words after a paragraph's last sentence that make a button label ("Show more", "Read on").
+_DANGLING_MAX_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """What ``clean_text`` found. ``removed`` lists each masked span with the rule that fired."""
+
+    text: str
+    paragraphs: tuple[tuple[int, int], ...]
+    title: str | None
+    published: dt.date | None
+    front_matter: tuple[tuple[str, str], ...]
+    removed: tuple[tuple[int, int, str], ...]
+
+
+def clean_text(raw: str, *, markdown: bool = False, title: str | None = None) -> Cleaned:
+    """Mask the page furniture of ``raw`` and find its headline, date and paragraphs.
+
+    ``markdown`` treats ``#`` lines as headings; a ``title`` known from elsewhere (HTML
+    metadata) is not looked for in the text, only masked where it is repeated there.
+    """
+    removed: list[tuple[int, int, str]] = []
+    lines = _lines(raw)
+    front_matter, lines = _front_matter(raw, lines, removed)
+    published = _date_from(front_matter)
+    title = title or dict(front_matter).get("title")
+
+    spans: list[tuple[int, int, bool]] = []  # (start, end, is_heading)
+    for start, end in lines:
+        text = raw[start:end]
+        date = DATE_LINE.match(text)
+        if date:
+            try:
+                published = published or dt.date(*(int(g) for g in date.groups()))
+            except ValueError:
+                pass
+            removed.append((start, start + date.end(), "date line"))
+            start += date.end()
+            text = raw[start:end]
+        heading = markdown and _HEADING.match(text)
+        if heading:
+            removed.append((start, start + heading.end(), "heading marker"))
+            start += heading.end()
+        start, end = _strip(raw, start, end)
+        if start < end:
+            spans.append((start, end, bool(heading)))
+
+    latin_article = _latin_share(raw) >= 0.5
+    paragraphs: list[tuple[int, int]] = []
+    seen: set[str] = set()
+    body_started = False
+    for start, end, is_heading in _join_wrapped(raw, spans):
+        text = raw[start:end]
+        key = " ".join(text.split()).casefold()
+        reason = _furniture(text, key, seen, latin_article)
+        if reason is None and not body_started and title is None and _title_like(text):
+            credit = _CREDIT.search(text)
+            title = " ".join(text[: credit.start() if credit else None].split())
+            reason = "headline"
+        elif reason is None and title is not None and key == " ".join(title.split()).casefold():
+            reason = "repeated headline"
+        elif reason is None and (is_heading or not TERMINAL.search(text)):
+            if is_heading or len(text.split()) <= _LABEL_MAX_WORDS:
+                reason = "label (no sentence ending)"
+            else:
+                end = _drop_dangling(raw, start, end, removed)
+        if reason is not None:
+            removed.append((start, end, reason))
+            if reason == "headline":
+                seen.add(key)
+            continue
+        seen.add(key)
+        body_started = True
+        paragraphs.append((start, end))
+
+    return Cleaned(
+        text=_mask(raw, removed, paragraphs),
+        paragraphs=tuple(paragraphs),
+        title=title,
+        published=published,
+        front_matter=tuple(front_matter),
+        removed=tuple(removed),
+    )
+
+
+def _lines(raw: str) -> list[tuple[int, int]]:
+    out = []
+    position = 0
+    for line in raw.split("\n"):
+        out.append((position, position + len(line)))
+        position += len(line) + 1
+    return out
+
+
+def _strip(raw: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and raw[start].isspace():
+        start += 1
+    while end > start and raw[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _front_matter(
+    raw: str, lines: list[tuple[int, int]], removed: list[tuple[int, int, str]]
+) -> tuple[list[tuple[str, str]], list[tuple[int, int]]]:
+    """``---``-fenced ``key: value`` lines at the very top (Markdown and text files alike)."""
+    content = [(s, e) for s, e in lines if raw[s:e].strip()]
+    if not content or raw[content[0][0] : content[0][1]].strip() != "---":
+        return [], lines
+    first = lines.index(content[0])
+    for index in range(first + 1, len(lines)):
+        start, end = lines[index]
+        if raw[start:end].strip() == "---":
+            pairs = []
+            for s, e in lines[first + 1 : index]:
+                match = _FRONT_MATTER_KEY.match(raw[s:e])
+                if match:
+                    pairs.append((match.group(1).lower(), match.group(2).strip("\"'")))
+            removed.append((lines[first][0], end, "front matter"))
+            return pairs, lines[index + 1 :]
+    return [], lines
+
+
+def _date_from(front_matter: list[tuple[str, str]]) -> dt.date | None:
+    value = dict(front_matter).get("date")
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _join_wrapped(raw: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """Lines are paragraphs, except hard-wrapped prose: a line broken mid-sentence (the next one
+    starts in lower case, with no blank line between) continues on the next line."""
+    out: list[tuple[int, int, bool]] = []
+    for start, end, heading in spans:
+        if out and not heading and not out[-1][2]:
+            prev_start, prev_end, _ = out[-1]
+            gap = raw[prev_end:start]
+            if gap.count("\n") == 1 and raw[start].islower() and not TERMINAL.search(
+                raw[prev_start:prev_end]
+            ):
+                out[-1] = (prev_start, end, False)
+                continue
+        out.append((start, end, heading))
+    return out
+
+
+def _furniture(text: str, key: str, seen: set[str], latin_article: bool) -> str | None:
+    if key in seen:
+        return "repeated paragraph"
+    if (_latin_share(text) >= 0.5) != latin_article:
+        return "other script"
+    if SOCIAL_POST.search(text) or _opens_on_emoji(text):
+        return "social post"
+    if len(text.split()) <= _CALL_TO_ACTION_MAX_WORDS and CALL_TO_ACTION.search(text):
+        return "call to action"
+    return None
+
+
+def _title_like(text: str) -> bool:
+    """A headline: 4 to 30 words, not ending like a statement (a question or exclamation, or no
+    final punctuation, with an agency credit allowed after it)."""
+    credit = _CREDIT.search(text)
+    core = text[: credit.start()] if credit else text
+    n_words = len(core.split())
+    if not 4 <= n_words <= 30 or core.rstrip().endswith((":", ",", ";")):
+        return False
+    ending = TERMINAL.search(core)
+    return ending is None or ending.group(0)[0] in "?!"
+
+
+def _drop_dangling(raw: str, start: int, end: int, removed: list[tuple[int, int, str]]) -> int:
+    """Mask a short label after the last sentence of a paragraph; return the new end."""
+    text = raw[start:end]
+    last = None
+    for last in _LAST_TERMINAL.finditer(text):
+        pass
+    if last is None:
+        return end
+    tail = text[last.end() :]
+    if 0 < len(tail.split()) <= _DANGLING_MAX_WORDS:
+        removed.append((start + last.end(), end, "dangling label"))
+        return start + last.end()
+    return end
+
+
+def _latin_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 1.0
+    latin = sum(1 for c in letters if ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF)
+    return latin / len(letters)
+
+
+def _opens_on_emoji(text: str) -> bool:
+    first = text.lstrip()[:1]
+    return bool(first) and (ord(first) >= 0x1F000 or unicodedata.category(first) == "So")
+
+
+def _mask(raw: str, removed: list[tuple[int, int, str]], kept: list[tuple[int, int]]) -> str:
+    """Blank everything outside the kept paragraphs, keeping line breaks (and the length)."""
+    chars = [c if c == "\n" else " " for c in raw]
+    for start, end in kept:
+        chars[start:end] = raw[start:end]
+    for start, end, _ in removed:
+        for i in range(start, end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)

@@ -1,0 +1,194 @@
+"""Compose stage: clusters -> the ``Briefing``: points per theme within budget, with citations.
+
+A cluster's score is its representative's rank score, raised by the number of distinct sources
+carrying it (a statement several outlets report is more likely central to the story). Within a
+theme, candidates are taken best first, with ties broken by score, then number of sources, then
+position, then sentence id, so the same input always gives the same briefing.
+
+A candidate is skipped when it is too close to a point already chosen in any theme
+(``redundancy_similarity``, or a shared run of content words, compared over every sentence of
+both clusters): two points never say the same thing. Context-dependent candidates only fill a theme up to ``min_points_per_theme``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .config import Config
+from .dedupe import Similarity
+from .models import Article, Briefing, Citation, Cluster, Point, Section, Sentence, Source
+from .text import words
+
+# How a point's score is made (tuned by reading the example briefing, see README "How points are
+# chosen"): the summarizer's rating, raised for each additional source carrying the statement,
+# for a strong match with the theme's cues and for concrete content (names, numbers).
+SUPPORT_WEIGHT = 0.25
+CUE_SATURATION = 4.0
+SPECIFICITY_SATURATION = 6
+_NAME_OR_NUMBER = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w’'-]+|\b\d[\d,.-]*\b")
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    cluster: Cluster
+    score: float
+
+    @property
+    def sort_key(self) -> tuple[float, int, int, str]:
+        rep = self.cluster.representative.sentence
+        return (-self.score, -len(self.cluster.articles), rep.position, rep.id)
+
+
+def specificity(text: str) -> float:
+    """0..1: how many distinct names and numbers the sentence carries (its first word aside)."""
+    found = {m.group(0) for m in _NAME_OR_NUMBER.finditer(text)}
+    return min(len(found), SPECIFICITY_SATURATION) / SPECIFICITY_SATURATION
+
+
+def cluster_score(cluster: Cluster) -> float:
+    """rank score x support x theme fit x specificity (each factor 1 at its best)."""
+    rep = cluster.representative
+    support = 1 + SUPPORT_WEIGHT * (len(cluster.articles) - 1)
+    fit = 0.5 + 0.5 * min(rep.cue_score, CUE_SATURATION) / CUE_SATURATION
+    concrete = 0.6 + 0.4 * specificity(rep.sentence.text)
+    return rep.rank_score * support * fit * concrete
+
+
+def compose_briefing(
+    articles: Sequence[Article],
+    clusters: Sequence[Cluster],
+    similarity: Similarity,
+    evidence_index: Mapping[str, int],
+    config: Config,
+    *,
+    now: dt.datetime,
+    warnings: Sequence[str] = (),
+) -> Briefing:
+    """Choose the points of each theme and assemble the briefing.
+
+    ``similarity`` and ``evidence_index`` (sentence id -> row) come from the dedupe stage.
+    """
+    sources = tuple(
+        Source(
+            id=number,
+            key=a.key,
+            path=a.path,
+            title=a.title,
+            outlet=a.outlet,
+            url=a.url,
+            published=a.published,
+        )
+        for number, a in enumerate(articles, start=1)
+    )
+    source_of = {s.key: s.id for s in sources}
+    budget = config.summarizer
+    chosen: list[Cluster] = []
+    sections = []
+    notes = list(warnings)
+    for theme in config.themes:
+        candidates = sorted(
+            (
+                _Candidate(c, cluster_score(c))
+                for c in clusters
+                if c.representative.theme == theme.key
+            ),
+            key=lambda c: (c.cluster.representative.dependent, *c.sort_key),
+        )
+        picked: list[_Candidate] = []
+        words_used = 0
+        for candidate in candidates:
+            if len(picked) >= budget.points_per_theme:
+                break
+            rep = candidate.cluster.representative
+            if rep.dependent and len(picked) >= budget.min_points_per_theme:
+                continue
+            length = len(words(rep.sentence.text))
+            if len(picked) >= budget.min_points_per_theme and (
+                words_used + length > budget.words_per_theme
+            ):
+                continue
+            if _redundant(candidate.cluster, chosen, similarity, evidence_index, config):
+                continue
+            picked.append(candidate)
+            chosen.append(candidate.cluster)
+            words_used += length
+        picked.sort(key=lambda c: c.sort_key)
+        points = tuple(_point(c, source_of) for c in picked)
+        if not points:
+            notes.append(f"theme {theme.key!r} ({theme.title}) has no point: no sentence fits it")
+        sections.append(
+            Section(key=theme.key, title=theme.title, description=theme.description, points=points)
+        )
+    sections = _cap_total(sections, budget.max_points, budget.min_points_per_theme)
+    dates = [a.published for a in articles if a.published is not None]
+    return Briefing(
+        title=config.title or next((a.title for a in articles if a.title), "Briefing"),
+        date=config.date or (max(dates) if dates else now.date()),
+        generated=now,
+        summarizer=budget.algorithm,
+        sections=tuple(sections),
+        sources=sources,
+        warnings=tuple(notes),
+    )
+
+
+def _redundant(
+    cluster: Cluster,
+    chosen: Sequence[Cluster],
+    similarity: Similarity,
+    evidence_index: Mapping[str, int],
+    config: Config,
+) -> bool:
+    threshold = config.dedupe.redundancy_similarity
+    mine = [evidence_index[m.id] for m in cluster.members]
+    for other in chosen:
+        for m in other.members:
+            j = evidence_index[m.id]
+            if any(similarity(i, j) >= threshold or similarity.share_phrase(i, j) for i in mine):
+                return True
+    return False
+
+
+def _point(candidate: _Candidate, source_of: Mapping[str, int]) -> Point:
+    cluster = candidate.cluster
+    rep = cluster.representative
+    first_per_source: dict[int, Sentence] = {}
+    for member in cluster.members:
+        first_per_source.setdefault(source_of[member.article], member)
+    citations = tuple(
+        Citation(source=source, sentence_id=s.id, text=s.text, start=s.start, end=s.end)
+        for source, s in sorted(first_per_source.items())
+    )
+    return Point(
+        text=rep.sentence.text,
+        sentence_id=rep.sentence.id,
+        citations=citations,
+        score=round(candidate.score, 6),
+        rank_score=rep.rank_score,
+        cue_score=rep.cue_score,
+        support=len(citations),
+    )
+
+
+def _cap_total(sections: list[Section], max_points: int, keep: int) -> list[Section]:
+    """Drop the lowest-scoring points, never below ``keep`` in a theme, until within budget."""
+    total = sum(len(s.points) for s in sections)
+    while total > max_points:
+        droppable = [
+            (s.points[-1].score, i) for i, s in enumerate(sections) if len(s.points) > keep
+        ]
+        if not droppable:
+            break
+        _, index = min(droppable)
+        section = sections[index]
+        sections[index] = Section(
+            key=section.key,
+            title=section.title,
+            description=section.description,
+            points=section.points[:-1],
+        )
+        total -= 1
+    return sections

@@ -1,0 +1,164 @@
+"""Dedupe stage: sentences that say the same thing become one cluster, the future point.
+
+Two sentences say the same thing when they share enough meaning-bearing words, weighted by how
+rare each word is in the whole corpus (IDF-weighted cosine over Snowball stems of non-stop
+words), or when they carry the same direct quotation of several words. That catches identical
+copies, light edits and the close paraphrases that rewritten wire copy is made of, while two
+sentences that merely share the story's names ("Putin", "Ukraine", "ceasefire" are in every
+sentence, so they weigh little) stay apart.
+
+Clustering is a star around a representative, never a chain: a sentence joins a cluster only if
+it is close to that cluster's representative, which is the text the point will show. So every
+source a point cites carries a sentence close to the point's own text. Representatives are
+taken in order of preference: self-contained before context-dependent, then by rank score, so
+where a self-contained sentence and one opening on "He" say the same, the self-contained one is
+the point.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+
+from .models import Cluster, ScoredSentence, Sentence
+from .text import content_stems, stem, stop_words, words
+
+_QUOTATION = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
+# A quotation of this many words, shared word for word, is the same statement however the
+# sentences around it differ.
+_SHARED_QUOTE_MIN_WORDS = 5
+_SHARED_QUOTE_SIMILARITY = 1.0
+
+
+class Similarity:
+    """Pairwise similarity of a fixed list of texts, 0 (nothing shared) to 1 (same words)."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = tuple(texts)
+        bags = [content_stems(t) for t in self.texts]
+        document_frequency = Counter(stem for bag in bags for stem in bag)
+        n = len(bags)
+        vocabulary = {stem: i for i, stem in enumerate(sorted(document_frequency))}
+        matrix = np.zeros((n, len(vocabulary)), dtype=np.float64)
+        for row, bag in enumerate(bags):
+            for stem in bag:
+                matrix[row, vocabulary[stem]] = math.log((n + 1) / (document_frequency[stem] + 1)) + 1
+        norms = np.linalg.norm(matrix, axis=1)
+        norms[norms == 0] = 1.0
+        matrix /= norms[:, None]
+        self.matrix = matrix @ matrix.T
+        self._apply_shared_quotations()
+        self._phrases: list[frozenset[tuple[str, ...]]] | None = None
+
+    def _apply_shared_quotations(self) -> None:
+        owners: dict[str, list[int]] = {}
+        for index, text in enumerate(self.texts):
+            for quote in _quotations(text):
+                owners.setdefault(quote, []).append(index)
+        quotes = list(owners)
+        for a_index, a in enumerate(quotes):
+            for b in quotes[a_index:]:
+                if a in b or b in a:
+                    for i in owners[a]:
+                        for j in owners[b]:
+                            if i != j:
+                                self.matrix[i, j] = self.matrix[j, i] = max(
+                                    self.matrix[i, j], _SHARED_QUOTE_SIMILARITY
+                                )
+
+    def __call__(self, i: int, j: int) -> float:
+        return float(self.matrix[i, j])
+
+    def share_phrase(self, i: int, j: int) -> bool:
+        """Whether two texts share a run of three content words, two of them common words
+        (not names): "proposing direct talks", "direct talks in Istanbul". Such sentences
+        restate one fact even when the rest of them differs, so they are not both points."""
+        if self._phrases is None:
+            self._phrases = [_content_phrases(t) for t in self.texts]
+        return not self._phrases[i].isdisjoint(self._phrases[j])
+
+
+def _content_phrases(text: str) -> frozenset[tuple[str, ...]]:
+    stop = stop_words()
+    tokens = [w for w in words(text) if w.lower() not in stop and len(w) > 1]
+    out = set()
+    for k in range(len(tokens) - 2):
+        window = tokens[k : k + 3]
+        if sum(1 for w in window if w[0].islower()) >= 2:
+            out.add(tuple(stem(w) for w in window))
+    return frozenset(out)
+
+
+def _quotations(text: str) -> set[str]:
+    """Direct quotations of at least ``_SHARED_QUOTE_MIN_WORDS`` words, normalized."""
+    out = set()
+    for match in _QUOTATION.finditer(text):
+        words = re.findall(r"[^\W_]+", (match.group(1) or match.group(2)).lower())
+        if len(words) >= _SHARED_QUOTE_MIN_WORDS:
+            out.add(" ".join(words))
+    return out
+
+
+def merge_duplicates(
+    candidates: Sequence[ScoredSentence],
+    evidence: Sequence[Sentence],
+    *,
+    threshold: float,
+) -> tuple[tuple[Cluster, ...], Similarity]:
+    """Group ``candidates`` (sentences that may become points) into clusters of one statement,
+    then attach every other sentence of ``evidence`` (assertions that cannot be points
+    themselves, but show that a source carries a statement) to the cluster whose representative
+    it is closest to, if it is within ``threshold``.
+
+    Returns the clusters in order of creation (best representative first) and the similarity
+    over ``evidence`` for later redundancy checks. Every candidate must also be in ``evidence``.
+    """
+    index_of = {s.id: i for i, s in enumerate(evidence)}
+    similarity = Similarity([s.text for s in evidence])
+    order = sorted(
+        candidates,
+        key=lambda c: (c.dependent, -c.rank_score, c.sentence.article, c.sentence.position),
+    )
+    representatives: list[ScoredSentence] = []
+    members: list[list[Sentence]] = []
+    placed: set[str] = set()
+    for candidate in order:
+        best = _closest(index_of[candidate.sentence.id], representatives, index_of, similarity)
+        if best is not None and similarity(index_of[candidate.sentence.id], best[1]) >= threshold:
+            members[best[0]].append(candidate.sentence)
+        else:
+            representatives.append(candidate)
+            members.append([candidate.sentence])
+        placed.add(candidate.sentence.id)
+    for sentence in evidence:
+        if sentence.id in placed:
+            continue
+        best = _closest(index_of[sentence.id], representatives, index_of, similarity)
+        if best is not None and similarity(index_of[sentence.id], best[1]) >= threshold:
+            members[best[0]].append(sentence)
+    clusters = tuple(
+        Cluster(representative=rep, members=tuple(group))
+        for rep, group in zip(representatives, members, strict=True)
+    )
+    return clusters, similarity
+
+
+def _closest(
+    i: int,
+    representatives: Sequence[ScoredSentence],
+    index_of: dict[str, int],
+    similarity: Similarity,
+) -> tuple[int, int] | None:
+    """(cluster number, evidence index) of the representative most similar to sentence ``i``."""
+    best: tuple[int, int] | None = None
+    best_score = -1.0
+    for number, rep in enumerate(representatives):
+        j = index_of[rep.sentence.id]
+        score = similarity(i, j)
+        if score > best_score:
+            best, best_score = (number, j), score
+    return best

@@ -1,0 +1,137 @@
+"""Editorial judgement: can a sentence stand on its own as a point of the briefing?
+
+Runs between segmenting and theming. A point is a statement a reader can use without the
+article around it, so these never become points (``Verdict.usable`` is False, with the reason):
+
+- questions, and fragments: no final full stop, a lower-case start, too few words;
+- sentences in the writer's own voice ("including myself", "let's not forget"): first person
+  outside quotation marks;
+- furniture that survived cleaning: links, @handles, calls to action;
+- a quotation left open (its other half is in another sentence, so it cannot be quoted whole).
+
+Usable sentences that lean on what came before (they open on "He", "This", "But", or quote
+"he said" without naming the speaker) are ``dependent``: compose picks them only when nothing
+self-contained fills the theme, and dedupe prefers a self-contained sentence as the text of a
+point.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .clean import CALL_TO_ACTION, SOCIAL_POST, TERMINAL
+from .models import Sentence, Verdict
+from .segment import SPEECH_VERBS
+from .text import stop_words, words
+
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
+# "I" and "us" are matched case-sensitively ("US" is the country); "mine" is left out (a mine
+# is also a weapon).
+_FIRST_PERSON = re.compile(
+    r"\b(?:I(?:['’](?:m|ve|d|ll))?|us)\b"
+    r"|\b(?i:me|my|myself|we|we['’](?:re|ve|d|ll)|our|ours|ourselves|let['’]s)\b"
+)
+_LINK = re.compile(r"https?://|www\.|\b\S+\.(?:com|org|net)/|(?<![\w.])@\w{2,}")
+_LEANING_WORDS = frozenset(
+    "he she they it this these that those his her their its him them such "
+    "and but or so yet nor otherwise instead conversely then also still".split()
+)
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december".split()
+)
+_PERSONAL_PRONOUNS = frozenset("he she him his her they them their".split())
+_ENDS_ON_REFERENCE = re.compile(r"\b(?:this|that|these|those|it|them)[.!]$", re.IGNORECASE)
+_UNNAMED_SPEAKER = re.compile(
+    rf"[,.!?…][\"”]\s+(?:he|she|they|it)\s+(?:{SPEECH_VERBS}|affirmed|admitted)\b", re.IGNORECASE
+)
+
+
+def judge_sentences(
+    sentences: Iterable[Sentence], *, min_words: int, max_words: int
+) -> dict[str, Verdict]:
+    """A verdict for every sentence, keyed by sentence id."""
+    return {s.id: judge(s.text, s.id, min_words=min_words, max_words=max_words) for s in sentences}
+
+
+def judge(text: str, sentence_id: str = "", *, min_words: int, max_words: int) -> Verdict:
+    """The verdict on one sentence's text."""
+    reasons = []
+    bare = text.rstrip("\"”’') ]")
+    n_words = len(words(text))
+    if bare.endswith("?"):
+        reasons.append("question")
+    if not TERMINAL.search(text):
+        reasons.append("no sentence ending")
+    first_letter = next((c for c in text if c.isalpha()), "")
+    if first_letter.islower():
+        reasons.append("starts in lower case")
+    if n_words < min_words:
+        reasons.append(f"fewer than {min_words} words")
+    if n_words > max_words:
+        reasons.append(f"more than {max_words} words")
+    if _open_quotation(text):
+        reasons.append("quotation left open")
+    if _first_person(text):
+        reasons.append("writer's first person")
+    if _LINK.search(text) or SOCIAL_POST.search(text) or CALL_TO_ACTION.search(text):
+        reasons.append("link or call to action")
+    dependent = leans_on_context(text)
+    return Verdict(
+        sentence_id=sentence_id,
+        usable=not reasons,
+        dependent=dependent,
+        reasons=tuple(reasons),
+    )
+
+
+# Reasons that mean a sentence asserts nothing a source could be cited for.
+_NOT_ASSERTIONS = ("question", "no sentence ending", "starts in lower case", "link or call to action")
+
+
+def is_assertion(verdict: Verdict) -> bool:
+    """Whether the sentence states something, even if it cannot be a point itself (too long,
+    first person, a quotation left open): such a sentence still shows that its source carries
+    a statement, so it can be cited for it."""
+    return not any(reason in _NOT_ASSERTIONS for reason in verdict.reasons)
+
+
+def leans_on_context(text: str) -> bool:
+    """Whether a reader needs the sentence before to know who or what it is about.
+
+    True when it opens on a pronoun or connective outside a quotation ("He ...", "But ..."),
+    ends on one ("... a condition for this."),
+    uses "he"/"they" before naming anyone ("Though he offered ..."), is a bare quotation with no
+    speaker, or quotes an unnamed speaker ("..., he said").
+    """
+    if _UNNAMED_SPEAKER.search(text) or _ENDS_ON_REFERENCE.search(text):
+        return True
+    outside = _QUOTED.sub(" \" ", text).strip()
+    if text.lstrip().startswith(("\"", "“")):
+        # A quotation opens the sentence: what counts is who the rest says spoke.
+        return not any(w[0].isupper() for w in words(outside))
+    tokens = words(outside)
+    if not tokens:
+        return True
+    if tokens[0].lower() in _LEANING_WORDS:
+        return True
+    stop = stop_words()
+    for position, token in enumerate(tokens):
+        if token.lower() in _PERSONAL_PRONOUNS:
+            return True  # a pronoun before any name
+        if token.lower() in _CALENDAR:
+            continue
+        if token[0].isupper() and (position > 0 or token.lower() not in stop):
+            return False
+    return False
+
+
+def _open_quotation(text: str) -> bool:
+    curly_open = text.count("“") - text.count("”")
+    return curly_open != 0 or text.count('"') % 2 == 1
+
+
+def _first_person(text: str) -> bool:
+    """First person outside quotation marks: the writer speaking, not a quoted speaker."""
+    return _FIRST_PERSON.search(_QUOTED.sub(" ", text)) is not None
