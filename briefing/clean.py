@@ -18,6 +18,7 @@ the text read and every offset points into both.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import unicodedata
@@ -79,10 +80,8 @@ def clean_text(raw: str, *, markdown: bool = False, title: str | None = None) ->
         text = raw[start:end]
         date = DATE_LINE.match(text)
         if date:
-            try:
+            with contextlib.suppress(ValueError):  # "date 2025-13-45": not a date
                 published = published or dt.date(*(int(g) for g in date.groups()))
-            except ValueError:
-                pass
             removed.append((start, start + date.end(), "date line"))
             start += date.end()
             text = raw[start:end]
@@ -188,8 +187,10 @@ def _join_wrapped(raw: str, spans: list[tuple[int, int, bool]]) -> list[tuple[in
         if out and not heading and not out[-1][2]:
             prev_start, prev_end, _ = out[-1]
             gap = raw[prev_end:start]
-            if gap.count("\n") == 1 and raw[start].islower() and not TERMINAL.search(
-                raw[prev_start:prev_end]
+            if (
+                gap.count("\n") == 1
+                and raw[start].islower()
+                and not TERMINAL.search(raw[prev_start:prev_end])
             ):
                 out[-1] = (prev_start, end, False)
                 continue
@@ -224,15 +225,14 @@ def _title_like(text: str) -> bool:
 def _drop_dangling(raw: str, start: int, end: int, removed: list[tuple[int, int, str]]) -> int:
     """Mask a short label after the last sentence of a paragraph; return the new end."""
     text = raw[start:end]
-    last = None
-    for last in _LAST_TERMINAL.finditer(text):
-        pass
-    if last is None:
+    endings = list(_LAST_TERMINAL.finditer(text))
+    if not endings:
         return end
-    tail = text[last.end() :]
+    last = endings[-1].end()
+    tail = text[last:]
     if 0 < len(tail.split()) <= _DANGLING_MAX_WORDS:
-        removed.append((start + last.end(), end, "dangling label"))
-        return start + last.end()
+        removed.append((start + last, end, "dangling label"))
+        return start + last
     return end
 
 

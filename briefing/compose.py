@@ -7,7 +7,8 @@ position, then sentence id, so the same input always gives the same briefing.
 
 A candidate is skipped when it is too close to a point already chosen in any theme
 (``redundancy_similarity``, or a shared run of content words, compared over every sentence of
-both clusters): two points never say the same thing. Context-dependent candidates only fill a theme up to ``min_points_per_theme``.
+both clusters): two points never say the same thing. Context-dependent candidates only fill a
+theme up to ``min_points_per_theme``.
 """
 
 from __future__ import annotations

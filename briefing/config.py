@@ -332,9 +332,7 @@ def _model_of(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _line_for(
-    loc: tuple[int | str, ...], lines: Mapping[tuple[int | str, ...], int]
-) -> int | None:
+def _line_for(loc: tuple[int | str, ...], lines: Mapping[tuple[int | str, ...], int]) -> int | None:
     for end in range(len(loc), 0, -1):
         if loc[:end] in lines:
             return lines[loc[:end]]
@@ -342,7 +340,9 @@ def _line_for(
 
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*(.+?)\s*\]\]?\s*(#.*)?$")
-_ASSIGN = re.compile(r"^\s*((?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*'))*)\s*=")
+_ASSIGN = re.compile(
+    r"^\s*((?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*'))*)\s*="
+)
 _KEY_PART = re.compile(r"[A-Za-z0-9_-]+|\"[^\"]*\"|'[^']*'")
 
 
@@ -378,7 +378,9 @@ def key_lines(text: str) -> dict[tuple[int | str, ...], int]:
     return lines
 
 
-def field_descriptions(model: type[BaseModel] = Config, prefix: str = "") -> Iterable[tuple[str, str]]:
+def field_descriptions(
+    model: type[BaseModel] = Config, prefix: str = ""
+) -> Iterable[tuple[str, str]]:
     """Every config key with its description, depth first (for the README reference)."""
     for name, field in model.model_fields.items():
         key = f"{prefix}{name}"

@@ -34,14 +34,14 @@ _FIRST_PERSON = re.compile(
 )
 _LINK = re.compile(r"https?://|www\.|\b\S+\.(?:com|org|net)/|(?<![\w.])@\w{2,}")
 _LEANING_WORDS = frozenset(
-    "he she they it this these that those his her their its him them such "
-    "and but or so yet nor otherwise instead conversely then also still".split()
+    "he she they it this these that those his her their its him them such and but or so "
+    "yet nor otherwise instead conversely then also still".split()
 )
 _CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december".split()
+    "monday tuesday wednesday thursday friday saturday sunday january february march "
+    "april may june july august september october november december".split()
 )
-_PERSONAL_PRONOUNS = frozenset("he she him his her they them their".split())
+_PERSONAL_PRONOUNS = frozenset(["he", "she", "him", "his", "her", "they", "them", "their"])
 _ENDS_ON_REFERENCE = re.compile(r"\b(?:this|that|these|those|it|them)[.!]$", re.IGNORECASE)
 _UNNAMED_SPEAKER = re.compile(
     rf"[,.!?…][\"”]\s+(?:he|she|they|it)\s+(?:{SPEECH_VERBS}|affirmed|admitted)\b", re.IGNORECASE
@@ -87,7 +87,12 @@ def judge(text: str, sentence_id: str = "", *, min_words: int, max_words: int) -
 
 
 # Reasons that mean a sentence asserts nothing a source could be cited for.
-_NOT_ASSERTIONS = ("question", "no sentence ending", "starts in lower case", "link or call to action")
+_NOT_ASSERTIONS = (
+    "question",
+    "no sentence ending",
+    "starts in lower case",
+    "link or call to action",
+)
 
 
 def is_assertion(verdict: Verdict) -> bool:
@@ -107,8 +112,8 @@ def leans_on_context(text: str) -> bool:
     """
     if _UNNAMED_SPEAKER.search(text) or _ENDS_ON_REFERENCE.search(text):
         return True
-    outside = _QUOTED.sub(" \" ", text).strip()
-    if text.lstrip().startswith(("\"", "“")):
+    outside = _QUOTED.sub(' " ', text).strip()
+    if text.lstrip().startswith(('"', "“")):
         # A quotation opens the sentence: what counts is who the rest says spoke.
         return not any(w[0].isupper() for w in words(outside))
     tokens = words(outside)

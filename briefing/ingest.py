@@ -120,7 +120,8 @@ def load_articles(
     """Read every supported file of ``folder`` (not its subfolders), in name order.
 
     An article's ``path`` is shown relative to ``root`` (the config file's folder) when it lies
-    below it, so outputs do not depend on where the project is checked out. Returns the articles and the warnings (one per skipped file or unused override).
+    below it, so outputs do not depend on where the project is checked out. Returns the articles
+    and the warnings (one per skipped file or unused override).
     Raises SourceError when the folder is missing or no usable article remains.
     """
     overrides = dict(overrides or {})
@@ -130,7 +131,8 @@ def load_articles(
             "or pass --sources FOLDER"
         )
     files = sorted(
-        p for p in folder.iterdir()
+        p
+        for p in folder.iterdir()
         if p.is_file() and p.suffix.lower() in READERS and not p.name.startswith(".")
     )
     articles: list[Article] = []

@@ -26,7 +26,6 @@ from .errors import BriefingError, OutputError
 from .ingest import load_articles
 from .models import Briefing
 from .rank import score_sentences
-
 from .segment import split_sentences
 from .themes import assign_themes
 
@@ -56,7 +55,9 @@ def _stage(name: str, timings: list[tuple[str, float]]) -> Iterator[None]:
     log.info("%-8s %.3f s", name, elapsed)
 
 
-def compose(config: Config, *, now: dt.datetime, root: Path | None = None) -> tuple[Briefing, list[tuple[str, float]]]:
+def compose(
+    config: Config, *, now: dt.datetime, root: Path | None = None
+) -> tuple[Briefing, list[tuple[str, float]]]:
     """Everything up to the finished ``Briefing``; no output is rendered or written."""
     timings: list[tuple[str, float]] = []
     with _stage("ingest", timings):

@@ -54,9 +54,7 @@ def rate_sentences(texts: Sequence[str], algorithm: str) -> list[float]:
     from .text import SumyTokenizer
 
     tokenizer = SumyTokenizer()
-    document = ObjectDocumentModel(
-        (Paragraph(tuple(SumySentence(t, tokenizer) for t in texts)),)
-    )
+    document = ObjectDocumentModel((Paragraph(tuple(SumySentence(t, tokenizer) for t in texts)),))
     ratings = [0.0] * len(texts)
 
     def read_ratings(infos: Sequence[Any]) -> Sequence[Any]:

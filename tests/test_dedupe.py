@@ -1,0 +1,102 @@
+"""Merging sentences that say the same thing, and never more than that."""
+
+from __future__ import annotations
+
+from briefing.dedupe import Similarity, align_rewrites, merge_duplicates
+from briefing.models import ScoredSentence, Sentence
+
+
+def _s(article: str, n: int, text: str) -> Sentence:
+    return Sentence(f"{article}:0:{n}", article, 0, n, n, 0, len(text), text)
+
+
+def _scored(sentence: Sentence, score: float = 0.5, dependent: bool = False) -> ScoredSentence:
+    return ScoredSentence(sentence, "t", score, 1.0, dependent)
+
+
+FILLER = [
+    _s("z", 10, "The weather in Moscow was cold and grey on Sunday morning."),
+    _s("z", 11, "Markets in Asia closed higher after a quiet trading session."),
+    _s("z", 12, "The football season ends next week with a final in Madrid."),
+]
+
+
+def test_identical_and_near_identical_sentences_merge_across_sources() -> None:
+    a = _s("a", 0, "Russia launched a drone attack on Kyiv and other regions on Sunday.")
+    b = _s("b", 0, "Russia launched a drone attack on Kyiv and several other regions on Sunday.")
+    c = _s("c", 0, "The European Union agreed new sanctions against Russian banks.")
+    evidence = [a, b, c, *FILLER]
+    clusters, _ = merge_duplicates(
+        [_scored(a, 0.9), _scored(b), _scored(c)], evidence, threshold=0.5
+    )
+    texts = [[m.text for m in cl.members] for cl in clusters]
+    assert [a.text, b.text] in texts
+    assert [c.text] in texts
+
+
+def test_shared_quotation_merges_differently_worded_reports() -> None:
+    a = _s("a", 0, 'Trump praised it as a "potentially great day for Russia and Ukraine" online.')
+    b = _s(
+        "b",
+        0,
+        "After the news, Trump wrote of a “potentially great day for Russia and Ukraine”.",
+    )
+    clusters, similarity = merge_duplicates(
+        [_scored(a), _scored(b)], [a, b, *FILLER], threshold=0.5
+    )
+    assert len(clusters) == 1
+    assert clusters[0].articles == ("a", "b")
+
+
+def test_star_clusters_every_member_is_close_to_the_representative() -> None:
+    # A chain: a~b and b~c, but a and c say different things; c must not be cited for a.
+    a = _s("a", 0, "Putin proposed direct talks with Ukraine in Istanbul next Thursday.")
+    b = _s("b", 0, "Putin proposed direct talks in Istanbul and a ceasefire after a drone attack.")
+    c = _s("c", 0, "Russia launched a drone attack and a ceasefire collapsed after talks failed.")
+    evidence = [a, b, c, *FILLER]
+    candidates = [_scored(a, 0.9), _scored(b, 0.8), _scored(c, 0.7)]
+    clusters, similarity = merge_duplicates(candidates, evidence, threshold=0.3)
+    index = {s.id: i for i, s in enumerate(evidence)}
+    for cluster in clusters:
+        rep = index[cluster.representative.sentence.id]
+        for member in cluster.members:
+            if member.id != cluster.representative.sentence.id:
+                assert similarity(rep, index[member.id]) >= 0.3
+
+
+def test_self_contained_sentence_is_preferred_as_the_point() -> None:
+    dependent = _s("a", 0, "He proposed direct talks with Ukraine in Istanbul on Thursday.")
+    named = _s("b", 0, "Putin proposed direct talks with Ukraine in Istanbul on Thursday.")
+    clusters, _ = merge_duplicates(
+        [_scored(dependent, 1.0, dependent=True), _scored(named, 0.2)],
+        [dependent, named, *FILLER],
+        threshold=0.5,
+    )
+    assert len(clusters) == 1
+    assert clusters[0].representative.sentence is named
+
+
+def test_non_candidate_evidence_is_cited_but_never_the_point() -> None:
+    point = _s("a", 0, "Macron called the proposal a first step, but not enough, for a ceasefire.")
+    long_version = _s(
+        "b", 0, "Macron called the proposal a first step, but not enough, for a real ceasefire."
+    )
+    clusters, _ = merge_duplicates([_scored(point)], [point, long_version, *FILLER], threshold=0.5)
+    assert len(clusters) == 1
+    assert clusters[0].representative.sentence is point
+    assert clusters[0].articles == ("a", "b")
+
+
+def test_rewrite_alignment_finds_the_paraphrased_pair_in_the_example_corpus(
+    example_sentences,
+) -> None:
+    articles = sorted({s.article for s in example_sentences})
+    groups = [[i for i, s in enumerate(example_sentences) if s.article == a] for a in articles]
+    found = align_rewrites(groups, Similarity([s.text for s in example_sentences]))
+    pairs = [(articles[a][:3], articles[b][:3]) for a, b, _ in found]
+    assert pairs == [("000", "001")]
+    aligned = found[0][2]
+    assert len(aligned) >= 10
+    # Alignment keeps reading order in both articles.
+    assert [i for i, _ in aligned] == sorted(i for i, _ in aligned)
+    assert [j for _, j in aligned] == sorted(j for _, j in aligned)
