@@ -24,6 +24,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .text import WORD
+
 TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 _LAST_TERMINAL = re.compile(r"[.!?…][\"”’')\]]*(?=\s)")
 DATE_LINE = re.compile(r"^\s*date:?\s+(\d{4})-(\d{2})-(\d{2})\b", re.IGNORECASE)
@@ -47,6 +49,7 @@ _CALL_TO_ACTION_MAX_WORDS = 25
 # A paragraph of at most this many words without a final full stop is a label (nav, byline,
 # credit, subheading); a longer one is prose whose end was lost, kept for its other sentences.
 _LABEL_MAX_WORDS = 12
+_MENU_SEPARATOR = re.compile(r"\s[|›»>•·/]\s")
 # Words after a paragraph's last sentence that make a button label ("Show more", "Read on").
 _DANGLING_MAX_WORDS = 4
 
@@ -215,9 +218,11 @@ def _title_like(text: str) -> bool:
     final punctuation, with an agency credit allowed after it)."""
     credit = _CREDIT.search(text)
     core = text[: credit.start()] if credit else text
-    n_words = len(core.split())
+    n_words = len(WORD.findall(core))
     if not 4 <= n_words <= 30 or core.rstrip().endswith((":", ",", ";")):
         return False
+    if _MENU_SEPARATOR.search(core):
+        return False  # "Home | Politics | World": a breadcrumb or menu
     ending = TERMINAL.search(core)
     return ending is None or ending.group(0)[0] in "?!"
 

@@ -166,6 +166,7 @@ def _point(candidate: _Candidate, source_of: Mapping[str, int]) -> Point:
     return Point(
         text=rep.sentence.text,
         sentence_id=rep.sentence.id,
+        quoted_from=source_of[rep.sentence.article],
         citations=citations,
         score=round(candidate.score, 6),
         rank_score=rep.rank_score,

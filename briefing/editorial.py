@@ -43,6 +43,12 @@ _CALENDAR = frozenset(
 )
 _PERSONAL_PRONOUNS = frozenset(["he", "she", "him", "his", "her", "they", "them", "their"])
 _ENDS_ON_REFERENCE = re.compile(r"\b(?:this|that|these|those|it|them)[.!]$", re.IGNORECASE)
+# "these demands", "those talks", "under pressure there": pointing back at an earlier sentence.
+# (Existential "there is/was ..." points nowhere.)
+_POINTS_BACK = re.compile(
+    r"\b(?i:these|those)\b|\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|could|"
+    r"may|might|must|should|seems?|appears?|remains?)\b)"
+)
 _UNNAMED_SPEAKER = re.compile(
     rf"[,.!?…][\"”]\s+(?:he|she|they|it)\s+(?:{SPEECH_VERBS}|affirmed|admitted)\b", re.IGNORECASE
 )
@@ -106,13 +112,15 @@ def leans_on_context(text: str) -> bool:
     """Whether a reader needs the sentence before to know who or what it is about.
 
     True when it opens on a pronoun or connective outside a quotation ("He ...", "But ..."),
-    ends on one ("... a condition for this."),
+    ends on one ("... a condition for this."), points back ("these demands", "there"),
     uses "he"/"they" before naming anyone ("Though he offered ..."), is a bare quotation with no
     speaker, or quotes an unnamed speaker ("..., he said").
     """
     if _UNNAMED_SPEAKER.search(text) or _ENDS_ON_REFERENCE.search(text):
         return True
     outside = _QUOTED.sub(' " ', text).strip()
+    if _POINTS_BACK.search(outside):
+        return True
     if text.lstrip().startswith(('"', "“")):
         # A quotation opens the sentence: what counts is who the rest says spoke.
         return not any(w[0].isupper() for w in words(outside))

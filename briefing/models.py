@@ -121,10 +121,12 @@ class Citation:
 
 @dataclass(frozen=True, slots=True)
 class Point:
-    """One bullet of the briefing: verbatim ``text`` from the first citation's source."""
+    """One bullet of the briefing: ``text`` is the sentence ``sentence_id`` of source
+    ``quoted_from``, verbatim; every citation is a source carrying the same statement."""
 
     text: str
     sentence_id: str
+    quoted_from: int
     citations: tuple[Citation, ...]
     score: float
     rank_score: float

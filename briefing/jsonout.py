@@ -1,0 +1,207 @@
+"""The JSON output: the briefing as data, for other programs.
+
+Part of the render stage: ``render.py`` calls :func:`render_json` for the ``json`` format.
+pydantic models describe the document, so the JSON Schema in ``docs/briefing.schema.json`` is
+generated from the same code that writes the JSON (``python -m briefing.jsonout`` prints it;
+``tests/test_render.py`` checks that the committed file matches).
+
+Numbers: ``score``, ``rank_score`` and ``cue_score`` are rounded to 6 decimal places, enough
+to order points and short enough that the golden files do not churn on the last bits of a
+floating-point sum. Keys come out in the order the fields are declared here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .models import Briefing, Citation, Point, Section, Source
+
+SCHEMA_VERSION: Literal["1"] = "1"
+"""Bumped when a field is removed or changes meaning; adding a field keeps the version."""
+
+_SCORE_DECIMALS = 6
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SourceEntry(_Model):
+    """One numbered source of the briefing."""
+
+    id: int = Field(
+        description="Citation number: the [n] used in the Markdown and the position in the "
+        "source list. Points refer to sources by this number.",
+        ge=1,
+    )
+    path: str = Field(description="The input file as read (or the URL it was fetched from).")
+    title: str | None = Field(description="Headline of the article, or null when it has none.")
+    outlet: str | None = Field(description="Publication the article comes from, if known.")
+    url: str | None = Field(description="Web address of the article, if known.")
+    published: dt.date | None = Field(
+        description="Publication date (ISO 8601, YYYY-MM-DD), if known."
+    )
+
+
+class Evidence(_Model):
+    """Where a cited source says the point, verbatim."""
+
+    source: int = Field(description="Citation number of the source (a sources[].id).")
+    sentence_id: str = Field(
+        description='Id of the sentence in that source: "<article key>:<paragraph>:<index>".'
+    )
+    text: str = Field(
+        description="The sentence as it appears in the source, with runs of white space "
+        "folded to one space."
+    )
+    start: int = Field(
+        description="Character offset where the sentence starts in the source's text as read "
+        "(for HTML sources, the extracted main text).",
+        ge=0,
+    )
+    end: int = Field(description="Character offset just past the end of the sentence.", ge=0)
+
+
+class PointEntry(_Model):
+    """One bullet of the briefing."""
+
+    text: str = Field(
+        description=(
+            "The point: a sentence quoted verbatim (white space folded) from the source "
+            "`quoted_from`."
+        )
+    )
+    quoted_from: int = Field(description="Citation number of the source the text is quoted from.")
+    citations: list[int] = Field(
+        description="Citation numbers of every source carrying the point, ascending."
+    )
+    support: int = Field(description="Number of distinct sources carrying the point.", ge=1)
+    score: float = Field(description="Final score the points of a theme are ordered by.")
+    rank_score: float = Field(
+        description="The summarizer's rating of the sentence, scaled to 0..1 within the theme."
+    )
+    cue_score: float = Field(description="Strength of the sentence's match to the theme.")
+    sentence_id: str = Field(description="Id of the sentence the text is taken from.")
+    evidence: list[Evidence] = Field(
+        description="For each cited source, the sentence that carries the point and its offsets."
+    )
+
+
+class Theme(_Model):
+    """A theme of the briefing, in the order of the configuration."""
+
+    key: str = Field(description="Stable identifier of the theme, as in config.toml.")
+    title: str = Field(description="Heading shown for the theme.")
+    description: str = Field(description="What the theme covers, from config.toml.")
+    points: list[PointEntry] = Field(
+        description="The theme's points, best first. Empty when no source said anything on it."
+    )
+
+
+class BriefingDocument(_Model):
+    """A briefing: themed points, each cited to numbered sources."""
+
+    model_config = ConfigDict(
+        title="Briefing",
+        json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema"},
+    )
+
+    schema_version: Literal["1"] = Field(
+        description="Version of this document format; changes only when a field is removed or "
+        "changes meaning."
+    )
+    title: str = Field(description="Title of the briefing.")
+    date: dt.date = Field(description="Date the briefing is for (ISO 8601, YYYY-MM-DD).")
+    generated: dt.datetime = Field(
+        description="When the briefing was built (ISO 8601 date and time)."
+    )
+    summarizer: str = Field(description="Name of the summarizer that ranked the sentences.")
+    sources: list[SourceEntry] = Field(description="The numbered sources, by citation number.")
+    themes: list[Theme] = Field(description="The themes, in the order of the configuration.")
+    warnings: list[str] = Field(
+        description="Problems that did not stop the build (an unreadable source, an empty "
+        "theme), one message each."
+    )
+
+
+def briefing_document(briefing: Briefing) -> BriefingDocument:
+    """Return the JSON document model of ``briefing``."""
+    return BriefingDocument(
+        schema_version=SCHEMA_VERSION,
+        title=briefing.title,
+        date=briefing.date,
+        generated=briefing.generated,
+        summarizer=briefing.summarizer,
+        sources=[_source_entry(source) for source in briefing.sources],
+        themes=[_theme(section) for section in briefing.sections],
+        warnings=list(briefing.warnings),
+    )
+
+
+def render_json(briefing: Briefing) -> str:
+    """Return ``briefing`` as JSON text: indented by 2, UTF-8 characters kept as they are,
+    keys in declaration order, ending with a newline. Same briefing, same bytes."""
+    data = briefing_document(briefing).model_dump(mode="json")
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def json_schema() -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) of the document :func:`render_json` writes."""
+    return BriefingDocument.model_json_schema(mode="serialization")
+
+
+def _source_entry(source: Source) -> SourceEntry:
+    return SourceEntry(
+        id=source.id,
+        path=source.path,
+        title=source.title,
+        outlet=source.outlet,
+        url=source.url,
+        published=source.published,
+    )
+
+
+def _theme(section: Section) -> Theme:
+    return Theme(
+        key=section.key,
+        title=section.title,
+        description=section.description,
+        points=[_point_entry(point) for point in section.points],
+    )
+
+
+def _point_entry(point: Point) -> PointEntry:
+    return PointEntry(
+        text=point.text,
+        quoted_from=point.quoted_from,
+        citations=list(point.source_ids),
+        support=point.support,
+        score=round(point.score, _SCORE_DECIMALS),
+        rank_score=round(point.rank_score, _SCORE_DECIMALS),
+        cue_score=round(point.cue_score, _SCORE_DECIMALS),
+        sentence_id=point.sentence_id,
+        evidence=[_evidence(citation) for citation in point.citations],
+    )
+
+
+def _evidence(citation: Citation) -> Evidence:
+    return Evidence(
+        source=citation.source,
+        sentence_id=citation.sentence_id,
+        text=citation.text,
+        start=citation.start,
+        end=citation.end,
+    )
+
+
+def main() -> None:
+    """Print the JSON Schema; ``python -m briefing.jsonout > docs/briefing.schema.json``."""
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
