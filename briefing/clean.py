@@ -39,10 +39,14 @@ SOCIAL_POST = re.compile(
     r"|https?://(?:www\.)?(?:t\.co|twitter\.com|x\.com|instagram\.com|facebook\.com|tiktok\.com)/"
     r"|[—–]\s*[^()\n]{1,60}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}",
 )
+# A prompt addressed to the reader: it opens on the imperative ("Subscribe to ...", "Sign up
+# for ...") or names the site's machinery ("newsletter", "privacy policy"). "Ukraine refused to
+# sign up to any deal" is prose: the verb does not open it.
 CALL_TO_ACTION = re.compile(
-    r"\b(?:subscribe|newsletter|sign up|log in|sign in|follow us|click here|read more|"
-    r"read also|download (?:our|the) app|all rights reserved|advertisement|privacy policy|"
-    r"terms of (?:use|service)|leave a comment|share (?:this|on))\b",
+    r"^\W*(?:subscribe|sign up|sign in|log in|register|follow us|click|tap|read more|"
+    r"read also|see also|download|share (?:this|on)|leave a comment|join us|watch|listen)\b"
+    r"|\b(?:newsletter|all rights reserved|advertisement|privacy policy|cookie policy|"
+    r"terms of (?:use|service))\b",
     re.IGNORECASE,
 )
 _CALL_TO_ACTION_MAX_WORDS = 25
@@ -111,10 +115,11 @@ def clean_text(raw: str, *, markdown: bool = False, title: str | None = None) ->
         elif reason is None and title is not None and key == " ".join(title.split()).casefold():
             reason = "repeated headline"
         elif reason is None and (is_heading or not TERMINAL.search(text)):
-            if is_heading or len(text.split()) <= _LABEL_MAX_WORDS:
+            trimmed = end if is_heading else _drop_dangling(raw, start, end, removed)
+            if trimmed < end:
+                end = trimmed  # "... on Thursday. Continue reading": the sentence stays
+            elif is_heading or len(text.split()) <= _LABEL_MAX_WORDS:
                 reason = "label (no sentence ending)"
-            else:
-                end = _drop_dangling(raw, start, end, removed)
         if reason is not None:
             removed.append((start, end, reason))
             if reason == "headline":
@@ -191,7 +196,8 @@ def _join_wrapped(raw: str, spans: list[tuple[int, int, bool]]) -> list[tuple[in
             prev_start, prev_end, _ = out[-1]
             gap = raw[prev_end:start]
             if (
-                gap.count("\n") == 1
+                not gap.strip()  # nothing masked between (a date line starts afresh)
+                and gap.count("\n") == 1
                 and raw[start].islower()
                 and not TERMINAL.search(raw[prev_start:prev_end])
             ):

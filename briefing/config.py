@@ -244,19 +244,48 @@ def load_config(path: Path) -> Config:
 
 def parse_config(data: Mapping[str, Any], path: Path, text: str = "") -> Config:
     """Validate already-parsed TOML data; ``text`` (the file) is used to find line numbers."""
+    lines = key_lines(text)
+    # Checked here as well as in the model: pydantic skips a list's own validator when one of
+    # its items is invalid, and every problem is to be reported at once.
+    problems = list(_duplicate_theme_keys(data, path, lines))
     try:
-        return Config.model_validate(data, context={"base_dir": path.resolve().parent})
+        config = Config.model_validate(data, context={"base_dir": path.resolve().parent})
     except ValidationError as exc:
-        lines = key_lines(text)
-        problems = tuple(
+        problems += [
             _describe(path, err["loc"], err["msg"], err.get("input"), err["type"], lines)
             for err in exc.errors()
-        )
+            if not (err["loc"] == ("themes",) and "used twice" in err["msg"])
+        ]
+    if problems:
         count = len(problems)
         raise ConfigError(
             f"{path}: {count} problem{'s' if count != 1 else ''} in the configuration",
-            problems,
-        ) from None
+            tuple(problems),
+        )
+    return config
+
+
+def _duplicate_theme_keys(
+    data: Mapping[str, Any], path: Path, lines: Mapping[tuple[int | str, ...], int]
+) -> Iterable[str]:
+    themes = data.get("themes")
+    if not isinstance(themes, list):
+        return
+    first: dict[str, int] = {}
+    for index, theme in enumerate(themes):
+        key = theme.get("key") if isinstance(theme, dict) else None
+        if not isinstance(key, str):
+            continue
+        if key in first:
+            loc = ("themes", index, "key")
+            line = _line_for(loc, lines)
+            where = f"{path}:{line}" if line else str(path)
+            yield (
+                f"{where}: {format_loc(loc)}: theme key {key!r} is already used by "
+                f"themes[{first[key]}]; each theme needs its own key"
+            )
+        else:
+            first[key] = index
 
 
 def with_overrides(config: Config, **changes: Any) -> Config:
@@ -312,11 +341,14 @@ def _describe(
 
 def _known_keys_hint(loc: Sequence[int | str]) -> str:
     model: type[BaseModel] | None = Config
+    keyed = False  # the next part is a key of a table of tables ([sources.files."a.txt"])
     for part in loc[:-1]:
-        if model is None or isinstance(part, int):
+        if model is None or isinstance(part, int) or keyed:
+            keyed = False
             continue
         field = model.model_fields.get(part)
         model = _model_of(field.annotation) if field else None
+        keyed = field is not None and getattr(field.annotation, "__origin__", None) is dict
     if model is None:
         return "check the spelling"
     return "known keys here: " + ", ".join(model.model_fields)

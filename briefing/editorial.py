@@ -123,7 +123,7 @@ def leans_on_context(text: str) -> bool:
         return True
     if text.lstrip().startswith(('"', "“")):
         # A quotation opens the sentence: what counts is who the rest says spoke.
-        return not any(w[0].isupper() for w in words(outside))
+        return not any(w[0].isupper() and w.lower() not in _CALENDAR for w in words(outside))
     tokens = words(outside)
     if not tokens:
         return True

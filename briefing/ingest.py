@@ -37,6 +37,10 @@ class Document:
     published: dt.date | None = None
 
 
+# French, German or Spanish prose has at most a few percent accented letters.
+_MAX_ACCENTED_SHARE = 0.15
+
+
 class Unreadable(Exception):
     """A file that is not usable text; the message says why."""
 
@@ -55,6 +59,9 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    western = _western_european(data)
+    if western is not None:
+        return western
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -62,6 +69,21 @@ def decode(data: bytes) -> str:
         raise Unreadable("not UTF-8 and no other text encoding fits")
     log.info("decoded as %s", best.encoding)
     return str(best)
+
+
+def _western_european(data: bytes) -> str | None:
+    """cp1252 (a superset of printable latin-1), when the text reads as Western European:
+    mostly ASCII letters with a few accented ones. Detectors guess short texts of this kind
+    wrongly (cp1250, cp1257), and it is by far the most common legacy encoding of news text."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = [c for c in text if c.isalpha()]
+    accented = sum(1 for c in letters if ord(c) > 0x7F)
+    if not letters or accented / len(letters) > _MAX_ACCENTED_SHARE:
+        return None  # most likely another script (cp1251 Cyrillic reads as accent soup)
+    return text
 
 
 def read_text(data: bytes) -> Document:

@@ -45,7 +45,9 @@ def split_sentences(article: Article) -> tuple[Sentence, ...]:
     """Every sentence of every kept paragraph of ``article``, in reading order."""
     sentences: list[Sentence] = []
     for paragraph, (start, end) in enumerate(article.paragraphs):
-        spans = join_quotations(article.text, sentence_spans(article.text, start, end))
+        spans = split_long(
+            article.text, join_quotations(article.text, sentence_spans(article.text, start, end))
+        )
         for index, (s, e) in enumerate(spans):
             sentences.append(
                 Sentence(
@@ -100,6 +102,29 @@ def _is_attribution(text: str, quote: tuple[int, int], after: tuple[int, int]) -
         and len(tail.split()) <= _ATTRIBUTION_MAX_WORDS
         and _ATTRIBUTION.match(tail) is not None
     )
+
+
+# Inside a sentence longer than _QUOTE_MAX_WORDS (pysbd never splits within quotation marks):
+# a full stop, optionally closing a quote, then a capital. "U.S. President" is no boundary.
+_INNER_BOUNDARY = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St))[.!?…][\"”’]?(?=\s+[\"“]?[A-Z0-9])")
+
+
+def split_long(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split sentences over ``_QUOTE_MAX_WORDS`` words at their inner sentence boundaries:
+    a quotation that long is read like ordinary text."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if len(text[start:end].split()) <= _QUOTE_MAX_WORDS:
+            out.append((start, end))
+            continue
+        piece_start = start
+        for boundary in _INNER_BOUNDARY.finditer(text, start, end):
+            out.append((piece_start, boundary.end()))
+            piece_start = boundary.end()
+            while piece_start < end and text[piece_start].isspace():
+                piece_start += 1
+        out.append((piece_start, end))
+    return out
 
 
 def join_quotations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -1,0 +1,207 @@
+"""The command as users run it: outputs, exit codes, messages, and nothing lost on failure."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from briefing.cli import main
+from tests.conftest import CONFIG, EXAMPLES, ROOT
+
+
+def fold(text: str) -> str:
+    return " ".join(text.replace("\u00ad", "").split())
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real command, in a subprocess, on the example corpus."""
+    out = tmp_path_factory.mktemp("out")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1746946800"}
+    completed = subprocess.run(
+        [sys.executable, "-m", "briefing.cli", "build", "--config", str(CONFIG), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    assert "points from 5 sources" in completed.stderr
+    return out
+
+
+def test_build_writes_all_four_formats(built: Path) -> None:
+    names = sorted(p.name for p in built.iterdir())
+    assert names == ["briefing.html", "briefing.json", "briefing.md", "briefing.pdf"]
+
+
+def test_pdf_has_the_title_and_every_point(built: Path) -> None:
+    from pypdf import PdfReader
+
+    document = json.loads((built / "briefing.json").read_text(encoding="utf-8"))
+    reader = PdfReader(built / "briefing.pdf")
+    assert reader.metadata is not None
+    assert reader.metadata.title == document["title"]
+    text = fold("".join(page.extract_text() for page in reader.pages))
+
+    # Hyphenation and line breaks aside, every point is in the PDF's text.
+    def flat(value: str) -> str:
+        return fold(value).replace("- ", "").replace(" ", "")
+
+    for theme in document["themes"]:
+        assert theme["title"] in text
+        for point in theme["points"]:
+            assert flat(point["text"]) in flat(text), point["text"]
+
+
+def test_markdown_lists_themes_points_and_sources(built: Path) -> None:
+    markdown = (built / "briefing.md").read_text(encoding="utf-8")
+    document = json.loads((built / "briefing.json").read_text(encoding="utf-8"))
+    assert markdown.startswith(f"# {document['title']}")
+    headings = [line[3:] for line in markdown.splitlines() if line.startswith("## ")]
+    assert headings == [t["title"] for t in document["themes"]] + ["Sources"]
+    bullets = [line for line in markdown.splitlines() if line.startswith("- ")]
+    assert len(bullets) == sum(len(t["points"]) for t in document["themes"])
+    for theme in document["themes"]:
+        for point in theme["points"]:
+            marks = "".join(f"[{n}]" for n in point["citations"])
+            assert any(line.endswith(marks) for line in bullets)
+    for source in document["sources"]:
+        assert f"{source['id']}. " in markdown and source["path"] in markdown
+
+
+def test_missing_config_is_exit_2_naming_the_file(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["build", "--config", str(tmp_path / "nope.toml")])
+    assert result.exit_code == 2
+    assert "nope.toml" in result.output and "not found" in result.output
+
+
+def _config_with(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_invalid_toml_is_exit_2_with_the_line(tmp_path: Path) -> None:
+    config = _config_with(tmp_path, 'title = "x"\n[sources\nfolder = "a"\n')
+    result = CliRunner().invoke(
+        main, ["build", "--config", str(config), "--out", str(tmp_path / "o")]
+    )
+    assert result.exit_code == 2
+    assert "config.toml" in result.output and "line 2" in result.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_unknown_key_is_exit_2_naming_key_and_line(tmp_path: Path) -> None:
+    text = CONFIG.read_text(encoding="utf-8").replace(
+        'key = "reactions"', 'key = "reactions"\nkeywords = ["x"]'
+    )
+    text = text.replace('folder = "examples/putin-talks"', f'folder = "{EXAMPLES}"')
+    config = _config_with(tmp_path, text)
+    line = text.splitlines().index('keywords = ["x"]') + 1
+    result = CliRunner().invoke(
+        main, ["build", "--config", str(config), "--out", str(tmp_path / "o")]
+    )
+    assert result.exit_code == 2
+    assert f"config.toml:{line}: themes[2].keywords: unknown key" in result.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_bad_value_is_exit_2(tmp_path: Path) -> None:
+    text = CONFIG.read_text(encoding="utf-8").replace(
+        'algorithm = "lexrank"', 'algorithm = "magic"'
+    )
+    config = _config_with(tmp_path, text)
+    result = CliRunner().invoke(main, ["build", "--config", str(config)])
+    assert result.exit_code == 2
+    assert "summarizer.algorithm" in result.output and "magic" in result.output
+
+
+def test_folder_without_usable_articles_is_exit_1(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "blank.txt").write_text("   \n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main,
+        ["build", "--config", str(CONFIG), "--sources", str(empty), "--out", str(tmp_path / "o")],
+    )
+    assert result.exit_code == 1
+    assert "no usable article" in result.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_strict_turns_warnings_into_failure(tmp_path: Path) -> None:
+    sources = tmp_path / "sources"
+    shutil.copytree(EXAMPLES, sources)
+    (sources / "broken.txt").write_bytes(b"\x00\x01binary")
+    args = ["build", "--config", str(CONFIG), "--sources", str(sources), "--format", "md"]
+    relaxed = CliRunner().invoke(main, [*args, "--out", str(tmp_path / "a")])
+    assert relaxed.exit_code == 0
+    assert "broken.txt: skipped: binary data" in relaxed.output
+    strict = CliRunner().invoke(main, [*args, "--out", str(tmp_path / "b"), "--strict"])
+    assert strict.exit_code == 4
+    assert not (tmp_path / "b").exists()
+
+
+def test_failed_build_leaves_the_previous_briefing_untouched(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    ok = CliRunner().invoke(
+        main,
+        ["build", "--config", str(CONFIG), "--out", str(out), "--format", "md", "--format", "json"],
+    )
+    assert ok.exit_code == 0, ok.output
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "briefing.md.j2").write_text("{{ briefing.titel }}\n", encoding="utf-8")
+    text = (
+        CONFIG.read_text(encoding="utf-8")
+        .replace(
+            'formats = ["md", "html", "pdf", "json"]',
+            f'formats = ["md", "json"]\ntemplates = ["{templates}"]',
+        )
+        .replace('folder = "examples/putin-talks"', f'folder = "{EXAMPLES}"')
+    )
+    config = _config_with(tmp_path, text)
+    failed = CliRunner().invoke(main, ["build", "--config", str(config), "--out", str(out)])
+    assert failed.exit_code == 2
+    assert "briefing.md.j2" in failed.output
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_a_write_that_fails_midway_leaves_nothing_half_written(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from briefing import pipeline
+    from briefing.errors import OutputError
+
+    out = tmp_path / "out"
+    pipeline.write_outputs({"md": b"old md", "json": b"old json"}, out, "briefing")
+    real_fdopen = os.fdopen
+    calls = {"n": 0}
+
+    def failing_fdopen(fd, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 2:
+            os.close(fd)
+            raise OSError(28, "No space left on device")
+        return real_fdopen(fd, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline.os, "fdopen", failing_fdopen)
+    with pytest.raises(OutputError, match="No space left"):
+        pipeline.write_outputs({"md": b"new md", "json": b"new json"}, out, "briefing")
+    assert sorted(p.name for p in out.iterdir()) == ["briefing.json", "briefing.md"]
+    assert (out / "briefing.md").read_bytes() == b"old md"
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    for command in main.commands.values():
+        result = CliRunner().invoke(main, [command.name, "--help"])
+        assert result.exit_code == 0
+        assert "Example" in result.output, command.name

@@ -1,0 +1,234 @@
+"""Tests for briefing.editorial: which sentences can stand alone as points (``judge``) and which
+lean on the sentence before (``leans_on_context``). Table-driven: each row is a sentence and what
+an editor would say about it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.editorial import is_assertion, judge, judge_sentences, leans_on_context
+from briefing.ingest import load_articles
+from briefing.segment import split_sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples" / "putin-talks"
+MIN_WORDS, MAX_WORDS = 7, 70
+
+
+def verdict(text: str):  # type: ignore[no-untyped-def]
+    return judge(text, "a:0:0", min_words=MIN_WORDS, max_words=MAX_WORDS)
+
+
+# --- usable ------------------------------------------------------------------------------------
+
+USABLE = [
+    "Vladimir Putin offered direct talks with Ukraine in Istanbul on Thursday.",
+    "The US and its European allies have demanded an unconditional ceasefire first.",
+    "Moscow has also called on the U.S. to recognize Russia’s control over these areas.",
+    # First person inside quotation marks is the speaker's, not the writer's.
+    "“We are set on serious negotiations with Ukraine,” Putin affirmed on Sunday evening.",
+    "Putin said: “I’m open to peace, and we will meet our partners in Istanbul.”",
+    '"We are proposing that Kyiv resume direct negotiations," Putin stated in an address.',
+    "Kremlin spokesman Dmitry Peskov remarked, “Europe is actually confronting us very openly.”",
+    '"It was not Russia that broke off negotiations in 2022. It was Kyiv," Putin asserted.',
+    "Ukraine launched attacks using 524 aerial drones and 45 sea drones, Moscow said.",
+    # Exactly the minimum number of words.
+    "Zelensky welcomed the proposal on Sunday evening.",
+]
+
+
+@pytest.mark.parametrize("text", USABLE)
+def test_usable(text: str) -> None:
+    result = verdict(text)
+    assert result.usable, result.reasons
+    assert result.reasons == ()
+    assert result.sentence_id == "a:0:0"
+    assert is_assertion(result)
+
+
+# --- not usable, with the reason -----------------------------------------------------------------
+
+UNUSABLE = [
+    ("Does Vladimir Putin really want peace in Ukraine after three years of war?", "question"),
+    ("The minister asked: “Is this really a serious offer of peace from Moscow?”", "question"),
+    ('The minister asked: "Is this really a serious offer of peace from Moscow?"', "question"),
+    ("Direct talks with Ukraine, scheduled for next Thursday in Istanbul", "no sentence ending"),
+    ("The talks in Istanbul, according to officials in Ankara:", "no sentence ending"),
+    ("which he described as a serious offer to end the fighting.", "starts in lower case"),
+    ("“and then we will see what happens in Istanbul,” Putin said.", "starts in lower case"),
+    ("Putin walked out.", "fewer than 7 words"),
+    ("Yet no questions were taken.", "fewer than 7 words"),
+    ("Putin " + "spoke about the war and " * 15 + "left.", "more than 70 words"),
+    # The writer's own voice.
+    (
+        "A small group of foreign journalists, including myself, joined Russian reporters.",
+        "writer's first person",
+    ),
+    (
+        "And let’s not forget — it was Putin who ordered the full-scale invasion in 2022.",
+        "writer's first person",
+    ),
+    (
+        "We've seen it before: Vladimir Putin doesn’t respond well to ultimatums from Europe.",
+        "writer's first person",
+    ),
+    ("Our reporters in Kyiv saw the damage caused by the drone attack.", "writer's first person"),
+    ("Several of us were in the hall when Putin delivered his statement.", "writer's first person"),
+    ("I asked the Kremlin spokesman whether a ceasefire was possible.", "writer's first person"),
+    # Furniture that survived cleaning.
+    (
+        "Read the full statement at https://www.kremlin.ru/events/president/news today.",
+        "link or call to action",
+    ),
+    (
+        "The statement is online at example.com/events/president/news since Sunday.",
+        "link or call to action",
+    ),
+    (
+        "The statement was posted by @KremlinRussia_E on Sunday night after the address.",
+        "link or call to action",
+    ),
+    (
+        "Subscribe to our newsletter to get the latest news about the talks.",
+        "link or call to action",
+    ),
+    (
+        "It will be a whole new WORLD.” pic.twitter.com/iicgrRJY8X — Dan Scavino (@Scavino47) "
+        "May 11, 2025",
+        "link or call to action",
+    ),
+    # A quotation opened and not closed in this sentence cannot be quoted whole.
+    ("Putin declared: “There is ongoing fighting, war and no ceasefire.", "quotation left open"),
+    (
+        'The minister said "the talks in Istanbul will take place on Thursday.',
+        "quotation left open",
+    ),
+    ("There is ongoing fighting in the east, the general told reporters.”", "quotation left open"),
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), UNUSABLE)
+def test_unusable(text: str, reason: str) -> None:
+    result = verdict(text)
+    assert not result.usable
+    assert reason in result.reasons, result.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "assertion"),
+    [
+        ("Does Vladimir Putin really want peace in Ukraine after three years of war?", False),
+        ("Subscribe to our newsletter to get the latest news about the talks.", False),
+        ("A small group of foreign journalists, including myself, joined Russian reporters.", True),
+        ("Putin declared: “There is ongoing fighting, war and no ceasefire.", True),
+        ("Putin " + "spoke about the war and " * 15 + "left.", True),
+    ],
+)
+def test_is_assertion(text: str, assertion: bool) -> None:
+    assert is_assertion(verdict(text)) is assertion
+
+
+def test_word_limits_come_from_the_caller() -> None:
+    text = "Zelensky welcomed the proposal on Sunday evening."
+    assert judge(text, min_words=7, max_words=70).usable
+    assert "fewer than 8 words" in judge(text, min_words=8, max_words=70).reasons
+    assert "more than 6 words" in judge(text, min_words=1, max_words=6).reasons
+
+
+# --- leaning on context ----------------------------------------------------------------------
+
+DEPENDENT = [
+    "He insists he does want peace, but only on Russia’s own terms and conditions.",
+    "She told reporters that the talks would begin in Istanbul on Thursday.",
+    "They underscore their commitment to address the growing conflict in Ukraine.",
+    "This suggests that Russia is likely to continue its military operations in Ukraine.",
+    "These demands were dismissed by the Kremlin as ultimatums on Sunday.",
+    "But his refusal to halt hostilities suggests that Moscow is not serious about peace.",
+    "And the very first step in truly ending any war is a ceasefire, officials said.",
+    "Otherwise, they would increase the pressure on Moscow through new sanctions.",
+    "Such a ceasefire would have to be monitored by international observers.",
+    # A pronoun before anyone is named.
+    "Though he offered no specifics, his remarks were a response to warnings from Europe.",
+    "After his speech, Putin walked out of the hall without taking any questions.",
+    # A quotation with no speaker, or an unnamed one.
+    "“We would like to start immediately, already next Thursday, in Istanbul.”",
+    '"Russia is ready to negotiate without any preconditions."',
+    "“We are set on serious negotiations with Ukraine,” he affirmed, indicating readiness.",
+    '"We are set on serious negotiations with Ukraine," he affirmed on Sunday.',
+    '"We are ready to talk in Istanbul on Thursday," she said after the meeting.',
+    "“The decision is now up to the authorities in Kyiv,” the statement said.",
+    # Ends on a reference to what came before.
+    "For Kiev, a ceasefire with Russia on all front lines is a condition for this.",
+    "European leaders in Kyiv said that they would not accept it.",
+]
+
+SELF_CONTAINED = [
+    "Vladimir Putin offered direct talks with Ukraine in Istanbul on Thursday.",
+    '"It was not Russia that broke off negotiations in 2022. It was Kyiv," Putin asserted.',
+    "“We are set on serious negotiations with Ukraine,” Putin affirmed on Sunday evening.",
+    "“We would like to start immediately, in Istanbul,” said Putin.",
+    "In June, Putin said that Ukraine must renounce its aspirations to join NATO.",
+    "On Saturday, Keir Starmer said Putin has a chance to show he is serious.",
+    "Last night, Putin declared that the fighting would go on during the talks.",
+    "The Kremlin said Putin would discuss the matter with Turkish President Erdoğan.",
+    "Zelensky and Putin are open to peace negotiations in Istanbul next week.",
+    "Putin has repeatedly explained the conditions under which he would recall his forces.",
+    "May 15 was set as the date for the first round of talks in Istanbul.",
+    "Trump wrote that the talks must happen, adding: “We will see what happens.”",
+]
+
+
+@pytest.mark.parametrize("text", DEPENDENT)
+def test_leans_on_context(text: str) -> None:
+    assert leans_on_context(text)
+    assert verdict(text).dependent
+
+
+@pytest.mark.parametrize("text", SELF_CONTAINED)
+def test_stands_alone(text: str) -> None:
+    assert not leans_on_context(text)
+    assert not verdict(text).dependent
+
+
+def test_a_day_name_after_a_quotation_is_not_a_speaker() -> None:
+    """Naming the day does not say who spoke: both sentences lean on context alike."""
+    without_day = "“The decision is now up to the authorities in Kyiv,” the statement said."
+    with_day = "“The decision is now up to the authorities in Kyiv,” the statement said on Monday."
+    assert leans_on_context(without_day)
+    assert leans_on_context(with_day)
+
+
+def test_dependent_sentences_can_still_be_usable() -> None:
+    result = verdict("This suggests that Russia is likely to continue its military operations.")
+    assert result.usable and result.dependent
+
+
+# --- the example corpus ----------------------------------------------------------------------
+
+
+def test_example_corpus_verdicts() -> None:
+    articles, _ = load_articles(EXAMPLES)
+    sentences = [s for a in articles for s in split_sentences(a)]
+    verdicts = judge_sentences(sentences, min_words=MIN_WORDS, max_words=MAX_WORDS)
+    assert set(verdicts) == {s.id for s in sentences}
+    by_text = {s.text: verdicts[s.id] for s in sentences}
+
+    def find(start: str):  # type: ignore[no-untyped-def]
+        (match,) = [v for t, v in by_text.items() if t.startswith(start)]
+        return match
+
+    assert not find("Putin’s counterproposal?").usable
+    assert "writer's first person" in find("Putin's announcement was made during").reasons
+    assert "writer's first person" in find("And let’s not forget").reasons
+    assert "writer's first person" in find("We've seen it before").reasons
+    # Ends on the quoted question: reported as a question, as the rule says.
+    assert find("Last night, addressing a small group").reasons == ("question",)
+    assert find("French President Emmanuel Macron, by contrast").usable
+    assert find('"It was not Russia that broke off').usable
+    assert not find('"It was not Russia that broke off').dependent
+    assert find("“We are set on serious negotiations").dependent
+    assert find("For Kiev, a ceasefire is a condition for this.").dependent
+    usable = sum(v.usable for v in verdicts.values())
+    assert 0.5 * len(verdicts) < usable < len(verdicts)
