@@ -63,6 +63,7 @@ def main(verbose: int, quiet: bool) -> None:
         briefing build --sources folder/ --out out/folder-brief
     """
     _setup_logging(verbose, quiet)
+    click.get_current_context().obj = {"quiet": quiet}
 
 
 @main.command()
@@ -139,10 +140,11 @@ def build(
     for warning in result.warnings:
         click.echo(f"briefing: warning: {warning}", err=True)
     briefing = result.briefing
-    click.echo(
-        f"{briefing.title}: {len(briefing.points)} points from {len(briefing.sources)} sources",
-        err=True,
-    )
+    if not (ctx.obj or {}).get("quiet"):
+        click.echo(
+            f"{briefing.title}: {len(briefing.points)} points from {len(briefing.sources)} sources",
+            err=True,
+        )
     for path in result.outputs:
         click.echo(_shown(path))
 

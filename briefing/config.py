@@ -76,7 +76,8 @@ class OutputConfig(_Section):
 
     dir: ConfigPath = Field(Path("out"), description="Output folder, relative to this file.")
     formats: tuple[Format, ...] = Field(
-        FORMATS, description='Formats to write, among "md", "html", "pdf", "json".'
+        ("md", "html", "pdf", "json"),
+        description='Formats to write, among "md", "html", "pdf", "json".',
     )
     basename: str = Field(
         "briefing",

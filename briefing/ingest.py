@@ -106,6 +106,8 @@ def read_html(data: bytes) -> Document:
         include_images=False,
         include_links=False,
     )
+    if isinstance(extracted, dict):  # only with as_dict=True; kept for the type checker
+        raise Unreadable("unexpected extraction result")
     if extracted is None or not (extracted.text or "").strip():
         raise Unreadable("no article text found in the HTML")
     published = None
@@ -115,7 +117,7 @@ def read_html(data: bytes) -> Document:
         except ValueError:
             published = None
     return Document(
-        text=extracted.text,
+        text=str(extracted.text),
         title=extracted.title or None,
         outlet=extracted.sitename or None,
         url=extracted.url or None,

@@ -156,13 +156,13 @@ def write_outputs(rendered: Mapping[str, bytes], folder: Path, basename: str) ->
     try:
         for fmt, content in rendered.items():
             target = folder / f"{basename}.{fmt}"
-            handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
-            staged.append((Path(temporary), target))
+            handle, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+            staged.append((Path(name), target))
             with os.fdopen(handle, "wb") as stream:
                 stream.write(content)
                 stream.flush()
                 os.fsync(stream.fileno())
-            os.chmod(temporary, 0o644)
+            os.chmod(name, 0o644)
     except OSError as exc:
         _discard(staged)
         raise OutputError(f"{folder}: cannot write the briefing: {exc.strerror or exc}") from None
