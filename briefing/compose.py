@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .config import Config
 from .dedupe import Similarity
@@ -185,12 +185,6 @@ def _cap_total(sections: list[Section], max_points: int, keep: int) -> list[Sect
         if not droppable:
             break
         _, index = min(droppable)
-        section = sections[index]
-        sections[index] = Section(
-            key=section.key,
-            title=section.title,
-            description=section.description,
-            points=section.points[:-1],
-        )
+        sections[index] = replace(sections[index], points=sections[index].points[:-1])
         total -= 1
     return sections

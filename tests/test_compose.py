@@ -1,0 +1,114 @@
+"""Choosing points: budgets, redundancy, context-dependent sentences, citations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from briefing.compose import compose_briefing
+from briefing.config import parse_config
+from briefing.dedupe import Similarity
+from briefing.models import Article, Cluster, ScoredSentence, Sentence
+
+NOW = dt.datetime(2025, 5, 11, 7, tzinfo=dt.UTC)
+TOPICS = [
+    "Parliament approved the annual budget after a long night of debate",
+    "Flooding closed three motorways across the northern provinces",
+    "The central bank held interest rates at four percent",
+    "A new vaccine trial enrolled twelve thousand volunteers in March",
+    "Striking rail workers accepted a pay offer from the operator",
+    "The museum returned two bronze statues to their country of origin",
+    "Wildfires forced the evacuation of several mountain villages",
+    "The football federation appointed a coach from Portugal",
+]
+
+
+def _config(**summarizer: int):  # type: ignore[no-untyped-def]
+    data = {
+        "sources": {"folder": "."},
+        "summarizer": summarizer,
+        "themes": [
+            {"key": "a", "title": "A", "cues": ["x"]},
+            {"key": "b", "title": "B", "cues": ["y"]},
+        ],
+    }
+    return parse_config(data, Path("config.toml"))
+
+
+def _article(key: str) -> Article:
+    return Article(key, f"{key}.txt", key.upper(), None, None, None, "", "", ())
+
+
+def _cluster(n: int, theme: str, score: float, article: str = "s1", dependent: bool = False):  # type: ignore[no-untyped-def]
+    text = TOPICS[n] + "."
+    sentence = Sentence(f"{article}:0:{n}", article, 0, n, n, 0, len(text), text)
+    return Cluster(ScoredSentence(sentence, theme, score, 4.0, dependent), (sentence,))
+
+
+def _compose(clusters, config):  # type: ignore[no-untyped-def]
+    members = [m for c in clusters for m in c.members]
+    similarity = Similarity([m.text for m in members])
+    index = {m.id: i for i, m in enumerate(members)}
+    articles = [_article("s1"), _article("s2")]
+    return compose_briefing(articles, clusters, similarity, index, config, now=NOW)
+
+
+def test_points_per_theme_and_order_by_score() -> None:
+    clusters = [_cluster(i, "a", 0.1 * (i + 1)) for i in range(5)]
+    briefing = _compose(clusters, _config(points_per_theme=3, min_points_per_theme=1))
+    section = briefing.sections[0]
+    assert [p.text for p in section.points] == [TOPICS[4] + ".", TOPICS[3] + ".", TOPICS[2] + "."]
+    assert briefing.sections[1].points == ()
+    assert any("'b'" in w and "no point" in w for w in briefing.warnings)
+
+
+def test_max_points_drops_the_weakest_but_keeps_the_minimum() -> None:
+    clusters = [_cluster(i, "a", 0.9 - 0.1 * i) for i in range(4)]
+    clusters += [_cluster(i + 4, "b", 0.35 - 0.1 * i) for i in range(4)]
+    config = _config(points_per_theme=4, min_points_per_theme=2, max_points=5)
+    briefing = _compose(clusters, config)
+    assert [len(s.points) for s in briefing.sections] == [3, 2]
+
+
+def test_word_budget_applies_beyond_the_minimum() -> None:
+    clusters = [_cluster(i, "a", 1 - 0.1 * i) for i in range(4)]
+    config = _config(points_per_theme=4, min_points_per_theme=2, words_per_theme=12)
+    briefing = _compose(clusters, config)
+    assert len(briefing.sections[0].points) == 2  # two sentences already pass 12 words
+
+
+def test_dependent_sentences_only_fill_up_to_the_minimum() -> None:
+    clusters = [
+        _cluster(0, "a", 1.0, dependent=True),
+        _cluster(1, "a", 0.2),
+        _cluster(2, "a", 0.9, dependent=True),
+    ]
+    briefing = _compose(clusters, _config(points_per_theme=3, min_points_per_theme=2))
+    texts = [p.text for p in briefing.sections[0].points]
+    assert TOPICS[1] + "." in texts and len(texts) == 2
+
+
+def test_a_restatement_of_a_chosen_point_is_left_out_in_any_theme() -> None:
+    first = _cluster(0, "a", 1.0)
+    text = "Parliament approved the annual budget after a long debate on Tuesday."
+    sentence = Sentence("s2:0:0", "s2", 0, 0, 0, 0, len(text), text)
+    again = Cluster(ScoredSentence(sentence, "b", 1.0, 4.0, False), (sentence,))
+    briefing = _compose([first, again, _cluster(5, "b", 0.5)], _config(min_points_per_theme=1))
+    assert [p.text for p in briefing.sections[1].points] == [TOPICS[5] + "."]
+
+
+def test_citations_are_per_source_and_support_counts_sources() -> None:
+    text_a = TOPICS[0] + "."
+    text_b = TOPICS[0] + " again."
+    a = Sentence("s1:0:0", "s1", 0, 0, 0, 10, 10 + len(text_a), text_a)
+    a2 = Sentence("s1:1:0", "s1", 1, 0, 5, 90, 90 + len(text_b), text_b)
+    b = Sentence("s2:0:0", "s2", 0, 0, 0, 20, 20 + len(text_b), text_b)
+    cluster = Cluster(ScoredSentence(b, "a", 1.0, 4.0, False), (b, a, a2))
+    briefing = _compose([cluster, _cluster(3, "a", 0.5)], _config(min_points_per_theme=1))
+    point = briefing.sections[0].points[0]
+    assert point.quoted_from == 2 and point.text == text_b
+    assert point.source_ids == (1, 2) and point.support == 2
+    assert [(c.source, c.sentence_id, c.start) for c in point.citations] == [
+        (1, "s1:0:0", 10),
+        (2, "s2:0:0", 20),
+    ]
