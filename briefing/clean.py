@@ -53,6 +53,15 @@ _CALL_TO_ACTION_MAX_WORDS = 25
 # A paragraph of at most this many words without a final full stop is a label (nav, byline,
 # credit, subheading); a longer one is prose whose end was lost, kept for its other sentences.
 _LABEL_MAX_WORDS = 12
+# A dateline opening a paragraph: "WASHINGTON —", "LE BOURGET, France —", "PRETORIA/KHARTOUM, ",
+# "Kabul, Afghanistan (CNN) ". It says where the report was filed, not what happened.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’/-]+(?:\s[A-Z][A-Z.'’/-]+){0,3}"
+    r"(?:,\s[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?\s*(?:\([^()]{2,25}\))?\s*(?:—|–|--|_|-(?=\s))\s*"
+    r"|^[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?:,\s[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})?"
+    r"\s\((?:[A-Z][A-Za-z]*\s?){1,3}\)\s*(?:—|–|--|-|_)?\s*"
+    r"|^[A-Z]{3,}(?:[/ ][A-Z]{3,})*,\s(?=[A-Z])"
+)
 _MENU_SEPARATOR = re.compile(r"\s[|›»>•·/]\s")
 # Words after a paragraph's last sentence that make a button label ("Show more", "Read on").
 _DANGLING_MAX_WORDS = 4
@@ -127,6 +136,10 @@ def clean_text(raw: str, *, markdown: bool = False, title: str | None = None) ->
             continue
         seen.add(key)
         body_started = True
+        dateline = _DATELINE.match(raw[start:end])  # "^" does not anchor at a match position
+        if dateline and start + dateline.end() < end:
+            removed.append((start, start + dateline.end(), "dateline"))
+            start += dateline.end()
         paragraphs.append((start, end))
 
     return Cleaned(

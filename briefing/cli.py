@@ -97,6 +97,10 @@ def main(verbose: int, quiet: bool) -> None:
     type=click.Choice(list(SUMMARIZERS)),
     help="Ranking algorithm instead of the config's [summarizer] algorithm.",
 )
+@click.option(
+    "--title",
+    help="Briefing title (with --sources, the config's title is not used: it names its story).",
+)
 @click.option("--strict", is_flag=True, help="Fail, writing nothing, if there is any warning.")
 @click.pass_context
 def build(
@@ -106,6 +110,7 @@ def build(
     out: Path | None,
     formats: tuple[str, ...],
     summarizer: str | None,
+    title: str | None,
     strict: bool,
 ) -> None:
     """Build the briefing: Markdown, HTML, PDF and JSON in the output folder.
@@ -127,6 +132,7 @@ def build(
             out=out,
             formats=formats,
             algorithm=summarizer,
+            title=title,
         )
         result = run_build(
             config,

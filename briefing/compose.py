@@ -87,7 +87,10 @@ def compose_briefing(
     source_of = {s.key: s.id for s in sources}
     budget = config.summarizer
     chosen: list[Cluster] = []
-    sections = []
+    # Sentences of candidates left out as restatements of a chosen point that carry it: their
+    # sources are cited for that point too (keyed by the chosen cluster's position).
+    also_cited: dict[int, list[Sentence]] = {}
+    picked_per_theme: list[list[_Candidate]] = []
     notes = list(warnings)
     for theme in config.themes:
         candidates = sorted(
@@ -111,18 +114,36 @@ def compose_briefing(
                 words_used + length > budget.words_per_theme
             ):
                 continue
-            if _redundant(candidate.cluster, chosen, similarity, evidence_index, config):
+            restated = _restates(candidate.cluster, chosen, similarity, evidence_index, config)
+            if restated is not None:
+                also_cited.setdefault(restated, []).extend(
+                    _carriers(
+                        candidate.cluster, chosen[restated], similarity, evidence_index, config
+                    )
+                )
                 continue
             picked.append(candidate)
             chosen.append(candidate.cluster)
             words_used += length
         picked.sort(key=lambda c: c.sort_key)
-        points = tuple(_point(c, source_of) for c in picked)
-        if not points:
-            notes.append(f"theme {theme.key!r} ({theme.title}) has no point: no sentence fits it")
-        sections.append(
-            Section(key=theme.key, title=theme.title, description=theme.description, points=points)
+        picked_per_theme.append(picked)
+        if len(picked) < budget.min_points_per_theme:
+            notes.append(
+                f"theme {theme.key!r} ({theme.title}) has {len(picked)} point(s), fewer than "
+                f"min_points_per_theme = {budget.min_points_per_theme}: few sentences fit its cues"
+            )
+    position = {id(cluster): n for n, cluster in enumerate(chosen)}
+    sections = [
+        Section(
+            key=theme.key,
+            title=theme.title,
+            description=theme.description,
+            points=tuple(
+                _point(c, source_of, also_cited.get(position[id(c.cluster)], ())) for c in picked
+            ),
         )
+        for theme, picked in zip(config.themes, picked_per_theme, strict=True)
+    ]
     sections = _cap_total(sections, budget.max_points, budget.min_points_per_theme)
     dates = [a.published for a in articles if a.published is not None]
     return Briefing(
@@ -136,28 +157,57 @@ def compose_briefing(
     )
 
 
-def _redundant(
+# A sentence whose weighted words are this much inside a chosen point's sentence (or the other
+# way round) restates it, however much shorter it is.
+CONTAINMENT = 0.7
+
+
+def _restates(
     cluster: Cluster,
     chosen: Sequence[Cluster],
     similarity: Similarity,
     evidence_index: Mapping[str, int],
     config: Config,
-) -> bool:
+) -> int | None:
+    """The position of the first chosen cluster ``cluster`` says the same as, if any: close
+    overall (``redundancy_similarity``), sharing a run of content words, or one contained in
+    the other; compared over every sentence of both."""
     threshold = config.dedupe.redundancy_similarity
     mine = [evidence_index[m.id] for m in cluster.members]
-    for other in chosen:
+    for position, other in enumerate(chosen):
         for m in other.members:
             j = evidence_index[m.id]
-            if any(similarity(i, j) >= threshold or similarity.share_phrase(i, j) for i in mine):
-                return True
-    return False
+            for i in mine:
+                if (
+                    similarity(i, j) >= threshold
+                    or similarity.share_phrase(i, j)
+                    or similarity.coverage(i, j) >= CONTAINMENT
+                    or similarity.coverage(j, i) >= CONTAINMENT
+                ):
+                    return position
+    return None
 
 
-def _point(candidate: _Candidate, source_of: Mapping[str, int]) -> Point:
+def _carriers(
+    cluster: Cluster,
+    point: Cluster,
+    similarity: Similarity,
+    evidence_index: Mapping[str, int],
+    config: Config,
+) -> list[Sentence]:
+    """The sentences of a left-out cluster that carry the chosen point's statement."""
+    rep = evidence_index[point.representative.sentence.id]
+    threshold = config.dedupe.duplicate_similarity
+    return [m for m in cluster.members if similarity.carries(evidence_index[m.id], rep, threshold)]
+
+
+def _point(
+    candidate: _Candidate, source_of: Mapping[str, int], also_cited: Sequence[Sentence] = ()
+) -> Point:
     cluster = candidate.cluster
     rep = cluster.representative
     first_per_source: dict[int, Sentence] = {}
-    for member in cluster.members:
+    for member in (*cluster.members, *also_cited):
         first_per_source.setdefault(source_of[member.article], member)
     citations = tuple(
         Citation(source=source, sentence_id=s.id, text=s.text, start=s.start, end=s.end)

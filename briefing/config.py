@@ -290,16 +290,25 @@ def _duplicate_theme_keys(
 
 
 def with_overrides(config: Config, **changes: Any) -> Config:
-    """A copy of ``config`` with command-line values; ``None`` means "not given"."""
+    """A copy of ``config`` with command-line values; ``None`` means "not given".
+
+    Another source folder is another story: the config's ``title``, ``date`` and per-file
+    metadata belong to its own folder, so they are dropped (the title and date then come from
+    the articles) unless a ``title`` is given too.
+    """
     sources = config.sources
     output = config.output
+    update: dict[str, Any] = {}
     if changes.get("sources") is not None:
-        sources = sources.model_copy(update={"folder": Path(changes["sources"]).resolve()})
+        sources = SourcesConfig(folder=Path(changes["sources"]).resolve())
+        update.update(title=None, date=None)
+    if changes.get("title") is not None:
+        update["title"] = changes["title"]
     if changes.get("out") is not None:
         output = output.model_copy(update={"dir": Path(changes["out"]).resolve()})
     if changes.get("formats"):
         output = output.model_copy(update={"formats": tuple(dict.fromkeys(changes["formats"]))})
-    update: dict[str, Any] = {"sources": sources, "output": output}
+    update.update(sources=sources, output=output)
     if changes.get("algorithm") is not None:
         summarizer = config.summarizer.model_copy(update={"algorithm": changes["algorithm"]})
         # Re-validate: the algorithm name comes from the command line.

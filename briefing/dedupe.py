@@ -1,11 +1,14 @@
 """Dedupe stage: sentences that say the same thing become one cluster, the future point.
 
-Two sentences say the same thing when they share enough meaning-bearing words, weighted by how
-rare each word is in the whole corpus (IDF-weighted cosine over Snowball stems of non-stop
-words), or when they carry the same direct quotation of several words. That catches identical
-copies, light edits and the close paraphrases that rewritten wire copy is made of, while two
-sentences that merely share the story's names ("Putin", "Ukraine", "ceasefire" are in every
-sentence, so they weigh little) stay apart.
+A sentence carries another's statement (``Similarity.carries``) when they carry the same direct
+quotation of several words, when they are aligned paraphrases in a rewritten article, or when
+they share enough meaning-bearing words, weighted by how rare each word is in the whole corpus
+(IDF-weighted cosine over Snowball stems of non-stop words) *and* the carrying sentence covers
+most of the other's weighted words, at least three of them. That catches identical copies, light
+edits and the close paraphrases rewritten wire copy is made of, while two sentences that merely
+share the story's names ("Putin", "Ukraine" are in every sentence, so they weigh little) or one
+clause stay apart. Sentences giving different figures ("60 killed" and "65 killed") never carry
+each other: that is an update or a disagreement, not the same statement.
 
 Clustering is a star around a representative, never a chain: a sentence joins a cluster only if
 it is close to that cluster's representative, which is the text the point will show. So every
@@ -35,6 +38,15 @@ _QUOTATION = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
 _REWRITE_MIN_MATCH = 0.2
 _REWRITE_MIN_SHARE = 0.5
 _REWRITE_MIN_ORDERED = 0.8
+# A one- or two-sentence article "aligns" with anything: rewrites need this many sentences each,
+# and this many aligned pairs.
+_REWRITE_MIN_SENTENCES = 6
+_REWRITE_MIN_PAIRS = 5
+# How much of a statement's weighted words a sentence must carry to be cited for it, and how
+# many of them at the least (one rare shared word is no evidence).
+_MIN_COVERAGE = 0.6
+_MIN_SHARED_WORDS = 3
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 # A quotation of this many words, shared word for word, is the same statement however the
 # sentences around it differ.
 _SHARED_QUOTE_MIN_WORDS = 5
@@ -46,16 +58,21 @@ class Similarity:
 
     def __init__(self, texts: Sequence[str]) -> None:
         self.texts = tuple(texts)
-        bags = [content_stems(t) for t in self.texts]
+        self._bags = bags = [content_stems(t) for t in self.texts]
         document_frequency = Counter(term for bag in bags for term in bag)
         n = len(bags)
+        self._idf = {
+            term: math.log((n + 1) / (count + 1)) + 1 for term, count in document_frequency.items()
+        }
+        self._numbers = [
+            frozenset(m.group(0).replace(",", "") for m in _NUMBER.finditer(t)) for t in self.texts
+        ]
+        self._known: set[tuple[int, int]] = set()
         vocabulary = {term: i for i, term in enumerate(sorted(document_frequency))}
         matrix = np.zeros((n, len(vocabulary)), dtype=np.float64)
         for row, bag in enumerate(bags):
             for term in bag:
-                matrix[row, vocabulary[term]] = (
-                    math.log((n + 1) / (document_frequency[term] + 1)) + 1
-                )
+                matrix[row, vocabulary[term]] = self._idf[term]
         norms = np.linalg.norm(matrix, axis=1)
         norms[norms == 0] = 1.0
         matrix /= norms[:, None]
@@ -74,12 +91,41 @@ class Similarity:
                 if a in b or b in a:
                     for i in owners[a]:
                         for j in owners[b]:
-                            self.raise_to(i, j, _SHARED_QUOTE_SIMILARITY)
+                            self.mark_same(i, j, _SHARED_QUOTE_SIMILARITY)
 
-    def raise_to(self, i: int, j: int, value: float) -> None:
-        """Treat texts ``i`` and ``j`` as at least ``value`` similar (known paraphrases)."""
+    def mark_same(self, i: int, j: int, value: float) -> None:
+        """Texts ``i`` and ``j`` are known to state the same thing (a shared quotation, aligned
+        paraphrases): they carry each other, and are at least ``value`` similar."""
         if i != j:
             self.matrix[i, j] = self.matrix[j, i] = max(self.matrix[i, j], value)
+            self._known.add((min(i, j), max(i, j)))
+
+    def coverage(self, i: int, j: int) -> float:
+        """Share of text ``i``'s weighted content words that text ``j`` also has."""
+        total = sum(self._idf[t] for t in self._bags[i])
+        if total == 0:
+            return 0.0
+        return sum(self._idf[t] for t in self._bags[i] & self._bags[j]) / total
+
+    def numbers_conflict(self, i: int, j: int) -> bool:
+        """Both texts give figures, and each gives one the other does not ("60" vs "65")."""
+        a, b = self._numbers[i], self._numbers[j]
+        return bool(a and b and (a - b) and (b - a))
+
+    def carries(self, j: int, i: int, threshold: float) -> bool:
+        """Whether text ``j`` states what text ``i`` states, so that ``j``'s source can be
+        cited for ``i``."""
+        if i == j:
+            return True
+        if self.numbers_conflict(i, j):
+            return False
+        if (min(i, j), max(i, j)) in self._known:
+            return True
+        return (
+            self(i, j) >= threshold
+            and self.coverage(i, j) >= _MIN_COVERAGE
+            and len(self._bags[i] & self._bags[j]) >= _MIN_SHARED_WORDS
+        )
 
     def __call__(self, i: int, j: int) -> float:
         return float(self.matrix[i, j])
@@ -107,7 +153,7 @@ def align_rewrites(
     for a in range(len(groups)):
         for b in range(a + 1, len(groups)):
             first, second = groups[a], groups[b]
-            if not first or not second:
+            if min(len(first), len(second)) < _REWRITE_MIN_SENTENCES:
                 continue
             block = similarity.matrix[np.ix_(first, second)]
             best_in_second = block.argmax(axis=1)
@@ -120,7 +166,10 @@ def align_rewrites(
             if len(matches) < _REWRITE_MIN_SHARE * min(len(first), len(second)):
                 continue
             ordered = _longest_increasing(matches)
-            if len(ordered) < _REWRITE_MIN_ORDERED * len(matches):
+            if (
+                len(ordered) < _REWRITE_MIN_ORDERED * len(matches)
+                or len(ordered) < _REWRITE_MIN_PAIRS
+            ):
                 continue
             found.append((a, b, [(first[i], second[j]) for i, j in ordered]))
     return found
@@ -178,7 +227,7 @@ def merge_duplicates(
         by_article.setdefault(sentence.article, []).append(i)
     for _, _, aligned in align_rewrites(list(by_article.values()), similarity):
         for i, j in aligned:
-            similarity.raise_to(i, j, threshold)
+            similarity.mark_same(i, j, threshold)
     order = sorted(
         candidates,
         key=lambda c: (c.dependent, -c.rank_score, c.sentence.article, c.sentence.position),
@@ -187,9 +236,10 @@ def merge_duplicates(
     members: list[list[Sentence]] = []
     placed: set[str] = set()
     for candidate in order:
-        best = _closest(index_of[candidate.sentence.id], representatives, index_of, similarity)
-        if best is not None and similarity(index_of[candidate.sentence.id], best[1]) >= threshold:
-            members[best[0]].append(candidate.sentence)
+        i = index_of[candidate.sentence.id]
+        best = _closest(i, representatives, index_of, similarity, threshold)
+        if best is not None:
+            members[best].append(candidate.sentence)
         else:
             representatives.append(candidate)
             members.append([candidate.sentence])
@@ -197,9 +247,9 @@ def merge_duplicates(
     for sentence in evidence:
         if sentence.id in placed:
             continue
-        best = _closest(index_of[sentence.id], representatives, index_of, similarity)
-        if best is not None and similarity(index_of[sentence.id], best[1]) >= threshold:
-            members[best[0]].append(sentence)
+        best = _closest(index_of[sentence.id], representatives, index_of, similarity, threshold)
+        if best is not None:
+            members[best].append(sentence)
     clusters = tuple(
         Cluster(representative=rep, members=tuple(group))
         for rep, group in zip(representatives, members, strict=True)
@@ -212,13 +262,14 @@ def _closest(
     representatives: Sequence[ScoredSentence],
     index_of: dict[str, int],
     similarity: Similarity,
-) -> tuple[int, int] | None:
-    """(cluster number, evidence index) of the representative most similar to sentence ``i``."""
-    best: tuple[int, int] | None = None
+    threshold: float,
+) -> int | None:
+    """The cluster whose representative sentence ``i`` carries and is most similar to."""
+    best: int | None = None
     best_score = -1.0
     for number, rep in enumerate(representatives):
         j = index_of[rep.sentence.id]
         score = similarity(i, j)
-        if score > best_score:
-            best, best_score = (number, j), score
+        if score > best_score and similarity.carries(i, j, threshold):
+            best, best_score = number, score
     return best

@@ -48,7 +48,26 @@ _ENDS_ON_REFERENCE = re.compile(r"\b(?:this|that|these|those|it|them)[.!]$", re.
 _POINTS_BACK = re.compile(
     r"\b(?i:these|those)\b|\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|could|"
     r"may|might|must|should|seems?|appears?|remains?)\b)"
+    r"|\b(?i:such)\b(?!\s+as\b)"
+    # "this pledge" points back; "this week" and "this was" (a clause) are left to other rules.
+    r"|\b(?i:this)\s+(?!(?:week|year|month|morning|afternoon|evening|weekend|time|summer|winter|"
+    r"spring|autumn|fall|season|century|decade|is|was|are|were|has|had|will|would|could|may|"
+    r"might|must|should|can|does|did|means?|meant)\b)[a-z]"
 )
+# The reader addressed: "You always have the option to delete your location history."
+_SECOND_PERSON = re.compile(r"\b(?i:you|your|yours|yourself)\b")
+# Photo captions and credits, by the conventions agencies and sites share: position words
+# between commas, "FILE -", "file photo", a contributor line, a gallery counter, a video teaser.
+_CAPTION = re.compile(
+    r",\s(?:left|right|center|centre|second from (?:left|right)),"
+    r"|\((?:C|L|R|center|centre|left|right)\)"
+    r"|^\W*FILE\b|\bfile (?:photo|picture|image)\b"
+    r"|\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b"
+    r"|\b(?:Hide|Show) Caption\b|\bPhotos?:\s|\bJUST WATCHED\b|\bMore Videos\b"
+    r"|\b(?:AP|AFP|Reuters|Getty Images|EPA)\s*(?:Photo|/)",
+)
+# A teaser cut short: "... and then he said…"
+_TRAILS_OFF = re.compile(r"(?:\.\.\.|…)[\"”’']?$")
 _UNNAMED_SPEAKER = re.compile(
     rf"[,.!?…][\"”]\s+(?:he|she|they|it)\s+(?:{SPEECH_VERBS}|affirmed|admitted)\b", re.IGNORECASE
 )
@@ -83,6 +102,12 @@ def judge(text: str, sentence_id: str = "", *, min_words: int, max_words: int) -
         reasons.append("writer's first person")
     if _LINK.search(text) or SOCIAL_POST.search(text) or CALL_TO_ACTION.search(text):
         reasons.append("link or call to action")
+    if _SECOND_PERSON.search(_QUOTED.sub(" ", text)):
+        reasons.append("addresses the reader")
+    if _CAPTION.search(text):
+        reasons.append("photo caption or credit")
+    if _TRAILS_OFF.search(text):
+        reasons.append("trails off")
     dependent = leans_on_context(text)
     return Verdict(
         sentence_id=sentence_id,
@@ -98,6 +123,9 @@ _NOT_ASSERTIONS = (
     "no sentence ending",
     "starts in lower case",
     "link or call to action",
+    "addresses the reader",
+    "photo caption or credit",
+    "trails off",
 )
 
 
@@ -122,9 +150,14 @@ def leans_on_context(text: str) -> bool:
     if _POINTS_BACK.search(outside):
         return True
     if text.lstrip().startswith(('"', "“")):
-        # A quotation opens the sentence: what counts is who the rest says spoke.
+        # A quotation opens the sentence: what counts is who the rest says spoke, and whether
+        # the quotation itself opens on someone unnamed ("“He will not take part,” X said.").
+        opening = words(text)[:1]
+        if opening and opening[0].lower() in _PERSONAL_PRONOUNS:
+            return True
         return not any(w[0].isupper() and w.lower() not in _CALENDAR for w in words(outside))
-    tokens = words(outside)
+    # "It’s", "That’s": the word before the apostrophe is what leans.
+    tokens = [re.split(r"['’]", w)[0] for w in words(outside)]
     if not tokens:
         return True
     if tokens[0].lower() in _LEANING_WORDS:

@@ -365,3 +365,36 @@ def test_cleaning_keeps_length_and_offsets_for_line_shaped_text(raw: str, markdo
 @given(raw=ARBITRARY_RAW, markdown=st.booleans())
 def test_cleaning_keeps_length_and_offsets_for_any_text(raw: str, markdown: bool) -> None:
     check_offsets(raw, markdown)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "body"),
+    [
+        ("WASHINGTON (AP) — ", "The Senate passed the budget bill late on Friday night."),
+        ("LE BOURGET, France — ", "After two weeks of talks, delegates approved the accord."),
+        ("PRETORIA/KHARTOUM, ", "Sudanese President Omar al-Bashir flew out of South Africa."),
+        ("Kabul, Afghanistan (CNN) ", "A wedding in Afghanistan turned deadly on Sunday evening."),
+        ("MOSCOW, Russia (Reuters) - ", "The Kremlin said the talks would go ahead on Thursday."),
+    ],
+)
+def test_dateline_is_masked_and_the_sentence_kept(dateline: str, body: str) -> None:
+    raw = "A headline about the news of the day\n\n" + dateline + body + "\n"
+    cleaned = clean_text(raw)
+    assert len(cleaned.paragraphs) == 1
+    start, end = cleaned.paragraphs[0]
+    assert raw[start:end] == body
+    assert dateline.strip() not in cleaned.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO, the alliance, said it would send more troops to the east on Monday.",
+        "US officials said the sanctions would take effect on Monday morning.",
+        "Putin (right) met Erdogan in Istanbul to discuss the talks on Thursday.",
+    ],
+)
+def test_an_opening_name_is_not_a_dateline(text: str) -> None:
+    raw = "A headline about the news of the day\n\n" + text + "\n"
+    start, end = clean_text(raw).paragraphs[0]
+    assert raw[start:end] == text

@@ -59,7 +59,7 @@ def test_points_per_theme_and_order_by_score() -> None:
     section = briefing.sections[0]
     assert [p.text for p in section.points] == [TOPICS[4] + ".", TOPICS[3] + ".", TOPICS[2] + "."]
     assert briefing.sections[1].points == ()
-    assert any("'b'" in w and "no point" in w for w in briefing.warnings)
+    assert any("'b'" in w and "0 point(s)" in w for w in briefing.warnings)
 
 
 def test_max_points_drops_the_weakest_but_keeps_the_minimum() -> None:
@@ -112,3 +112,20 @@ def test_citations_are_per_source_and_support_counts_sources() -> None:
         (1, "s1:0:0", 10),
         (2, "s2:0:0", 20),
     ]
+
+
+def test_a_restatement_left_out_still_cites_its_source_for_the_point() -> None:
+    """A second outlet restating a chosen point in fewer words is not a second point, but its
+    source is cited for the point when its sentence carries the point's statement."""
+    text_a = "Parliament approved the annual budget after a long night of debate."
+    text_b = "Parliament approved the annual budget after a night of debate on Tuesday."
+    a = Sentence("s1:0:0", "s1", 0, 0, 0, 0, len(text_a), text_a)
+    b = Sentence("s2:0:0", "s2", 0, 0, 0, 0, len(text_b), text_b)
+    first = Cluster(ScoredSentence(a, "a", 1.0, 4.0, False), (a,))
+    second = Cluster(ScoredSentence(b, "b", 0.9, 4.0, False), (b,))
+    config = _config(min_points_per_theme=1)
+    briefing = _compose([first, second, _cluster(5, "b", 0.5)], config)
+    point = briefing.sections[0].points[0]
+    assert point.text == text_a
+    assert point.source_ids == (1, 2) and point.support == 2
+    assert [p.text for p in briefing.sections[1].points] == [TOPICS[5] + "."]

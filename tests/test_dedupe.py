@@ -100,3 +100,49 @@ def test_rewrite_alignment_finds_the_paraphrased_pair_in_the_example_corpus(
     # Alignment keeps reading order in both articles.
     assert [i for i, _ in aligned] == sorted(i for i, _ in aligned)
     assert [j for _, j in aligned] == sorted(j for _, j in aligned)
+
+
+def _similarity(*texts: str) -> Similarity:
+    return Similarity([*texts, *(f.text for f in FILLER)])
+
+
+def test_a_shared_clause_is_not_the_whole_statement() -> None:
+    point = (
+        "Prime Minister Rafik Hariri said Lebanon backs Syria in the dispute that began when "
+        "President Suleyman Demirel warned Damascus on Sunday."
+    )
+    clause = "President Suleyman Demirel warned Damascus on Sunday that Turkey would not wait."
+    similarity = _similarity(point, clause)
+    assert not similarity.carries(1, 0, 0.5)  # the clause does not say Lebanon backs Syria
+
+
+def test_one_rare_shared_word_is_no_evidence() -> None:
+    similarity = _similarity(
+        "Ratings might go down, but probably not as much as Trump expects.",
+        "Without me they'd have no ratings!",
+    )
+    assert not similarity.carries(1, 0, 0.3)
+
+
+def test_different_figures_are_never_the_same_statement() -> None:
+    a = "The fire killed at least 60 people and injured about 180 in the city."
+    b = "The fire killed 65 people and injured 157 in the city."
+    similarity = _similarity(a, b)
+    assert similarity(0, 1) > 0.5
+    assert similarity.numbers_conflict(0, 1)
+    assert not similarity.carries(1, 0, 0.5)
+    same = _similarity(a, "At least 60 people were killed by the fire and about 180 injured.")
+    assert not same.numbers_conflict(0, 1)
+
+
+def test_a_short_article_is_never_a_rewrite_of_another() -> None:
+    short = ["Clinton will meet Arafat in Gaza on Monday, officials said."]
+    long = [
+        "Hamas denounced the visit of Clinton to Gaza on Monday.",
+        *(f.text for f in FILLER),
+        "Officials said Arafat would host the meeting.",
+        "The Palestinian council will vote on the charter.",
+    ]
+    similarity = Similarity([*short, *long])
+    groups = [[0], list(range(1, 1 + len(long)))]
+    assert align_rewrites(groups, similarity) == []

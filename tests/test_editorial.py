@@ -106,6 +106,20 @@ UNUSABLE = [
         "quotation left open",
     ),
     ("There is ongoing fighting in the east, the general told reporters.”", "quotation left open"),
+    # The reader addressed, outside quotations: a site's notice, not news.
+    ("You always have the option to delete your Tweet location history.", "addresses the reader"),
+    # Photo captions and credits.
+    (
+        "New Jersey Gov. Chris Christie, center, speaks during a press conference on Tuesday.",
+        "photo caption or credit",
+    ),
+    (
+        "FILE - In this June 14, 2012 file photo, President Barack Obama speaks in Cleveland.",
+        "photo caption or credit",
+    ),
+    ("Associated Press writer David Porter contributed to this report.", "photo caption or credit"),
+    # A teaser cut off mid-thought.
+    ("Police named the officer who shot the teenager and then more videos ...", "trails off"),
 ]
 
 
@@ -162,6 +176,14 @@ DEPENDENT = [
     # Ends on a reference to what came before.
     "For Kiev, a ceasefire with Russia on all front lines is a condition for this.",
     "European leaders in Kyiv said that they would not accept it.",
+    # Contractions lean like the words they contract.
+    "It’s the first successful end to a global climate summit in many years.",
+    "That’s what the candidate said he was reacting to on Tuesday night.",
+    # A quotation that opens on an unnamed "he".
+    "“He will not be participating in the debate on Thursday,” Lewandowski said.",
+    # Pointing back with a demonstrative.
+    "Leaders said the summit would ensure that this pledge is met by every country.",
+    "Putin dismissed these demands from the European leaders as ultimatums.",
 ]
 
 SELF_CONTAINED = [
@@ -177,6 +199,8 @@ SELF_CONTAINED = [
     "Putin has repeatedly explained the conditions under which he would recall his forces.",
     "May 15 was set as the date for the first round of talks in Istanbul.",
     "Trump wrote that the talks must happen, adding: “We will see what happens.”",
+    "Leaders from France and Germany will meet this week to discuss new sanctions.",
+    "The ultimatum was backed by leaders such as Keir Starmer and Friedrich Merz.",
 ]
 
 
