@@ -160,6 +160,34 @@ class DedupeConfig(_Section):
     )
 
 
+class EditionConfig(_Section):
+    """One edition of the briefing: its own templates, formats and budget, same points."""
+
+    name: str = Field(
+        pattern=r"^[a-z0-9][a-z0-9_-]*$",
+        description="Name of the edition; its files go to <output.dir>/<name>/.",
+    )
+    formats: tuple[Format, ...] | None = Field(
+        None, description="Formats of this edition; default: output.formats."
+    )
+    templates: tuple[ConfigPath, ...] = Field(
+        (),
+        description="Template folders of this edition, searched before output.templates.",
+    )
+    themes: tuple[str, ...] | None = Field(
+        None, description="Keys of the themes this edition shows, in config order; default: all."
+    )
+    points_per_theme: int | None = Field(
+        None, ge=1, le=50, description="Most points in one theme; default: the summarizer's."
+    )
+    words_per_theme: int | None = Field(
+        None, ge=10, le=5000, description="Most words per theme; default: the summarizer's."
+    )
+    max_points: int | None = Field(
+        None, ge=1, le=500, description="Most points in the edition; default: the summarizer's."
+    )
+
+
 class ThemeConfig(_Section):
     """One section of the briefing."""
 
@@ -210,6 +238,46 @@ class Config(_Section):
     themes: tuple[ThemeConfig, ...] = Field(
         min_length=1, description="The sections of the briefing, in order ([[themes]] tables)."
     )
+    editions: tuple[EditionConfig, ...] = Field(
+        (),
+        description=(
+            "Editions built from the same briefing ([[editions]] tables); none: one briefing "
+            "in output.dir."
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _editions_consistent(self) -> Config:
+        names: set[str] = set()
+        keys = {theme.key for theme in self.themes}
+        for edition in self.editions:
+            if edition.name in names:
+                raise ValueError(f"edition name {edition.name!r} is used twice")
+            names.add(edition.name)
+            unknown = [k for k in edition.themes or () if k not in keys]
+            if unknown:
+                raise ValueError(
+                    f"edition {edition.name!r} names unknown theme(s) {', '.join(unknown)}; "
+                    f"themes are: {', '.join(sorted(keys))}"
+                )
+        return self
+
+    def for_edition(self, edition: EditionConfig) -> Config:
+        """This config as one edition sees it: its themes and its budget."""
+        budget = self.summarizer
+        points = edition.points_per_theme or budget.points_per_theme
+        summarizer = budget.model_copy(
+            update={
+                "points_per_theme": points,
+                "min_points_per_theme": min(budget.min_points_per_theme, points),
+                "words_per_theme": edition.words_per_theme or budget.words_per_theme,
+                "max_points": edition.max_points or budget.max_points,
+            }
+        )
+        themes = tuple(
+            t for t in self.themes if edition.themes is None or t.key in edition.themes
+        )
+        return self.model_copy(update={"summarizer": summarizer, "themes": themes})
 
     @field_validator("themes")
     @classmethod
@@ -429,7 +497,7 @@ def field_descriptions(
         yield key, field.description or ""
         nested = _model_of(field.annotation)
         if nested is not None:
-            child = f"{key}[]." if name == "themes" else f"{key}."
+            child = f"{key}[]." if name in {"themes", "editions"} else f"{key}."
             if name == "files":
                 child = f'{key}."<file>".'
             yield from field_descriptions(nested, child)

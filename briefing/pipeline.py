@@ -20,11 +20,11 @@ from pathlib import Path
 
 from .compose import compose_briefing
 from .config import Config
-from .dedupe import merge_duplicates
+from .dedupe import Similarity, merge_duplicates
 from .editorial import is_assertion, judge_sentences
 from .errors import BriefingError, OutputError
 from .ingest import load_articles
-from .models import Briefing
+from .models import Article, Briefing, Cluster
 from .rank import score_sentences
 from .segment import split_sentences
 from .themes import assign_themes
@@ -33,10 +33,31 @@ log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
+class Analysis:
+    """The story, read and understood: every statement with its sources, ready to compose."""
+
+    articles: tuple[Article, ...]
+    clusters: tuple[Cluster, ...]
+    similarity: Similarity
+    evidence_index: Mapping[str, int]
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Edition:
+    """One edition of a build: its name (None for a build without editions) and briefing."""
+
+    name: str | None
+    briefing: Briefing
+
+
+@dataclass(frozen=True, slots=True)
 class BuildResult:
-    """The briefing, the files written (empty when nothing was written) and the warnings."""
+    """The briefing (the first edition's), every edition, the files written (empty when
+    nothing was written), the warnings and the time each stage took."""
 
     briefing: Briefing
+    editions: tuple[Edition, ...]
     outputs: tuple[Path, ...]
     warnings: tuple[str, ...]
     timings: tuple[tuple[str, float], ...]
@@ -55,11 +76,11 @@ def _stage(name: str, timings: list[tuple[str, float]]) -> Iterator[None]:
     log.info("%-8s %.3f s", name, elapsed)
 
 
-def compose(
-    config: Config, *, now: dt.datetime, root: Path | None = None
-) -> tuple[Briefing, list[tuple[str, float]]]:
-    """Everything up to the finished ``Briefing``; no output is rendered or written."""
-    timings: list[tuple[str, float]] = []
+def analyse(
+    config: Config, *, root: Path | None = None, timings: list[tuple[str, float]] | None = None
+) -> Analysis:
+    """Read the sources and find every statement worth a point, with its sources."""
+    timings = [] if timings is None else timings
     with _stage("ingest", timings):
         articles, warnings = load_articles(config.sources.folder, config.sources.files, root=root)
     with _stage("split", timings):
@@ -85,24 +106,45 @@ def compose(
         clusters, similarity = merge_duplicates(
             scored, evidence, threshold=config.dedupe.duplicate_similarity
         )
-        briefing = compose_briefing(
-            articles,
-            clusters,
-            similarity,
-            {s.id: i for i, s in enumerate(evidence)},
-            config,
-            now=now,
-            warnings=warnings,
-        )
     log.info(
-        "%d articles, %d sentences (%d usable, %d themed), %d statements, %d points",
+        "%d articles, %d sentences (%d usable, %d themed), %d statements",
         len(articles),
         len(sentences),
         len(usable),
         len(assignments),
         len(clusters),
-        len(briefing.points),
     )
+    return Analysis(
+        articles=articles,
+        clusters=clusters,
+        similarity=similarity,
+        evidence_index={s.id: i for i, s in enumerate(evidence)},
+        warnings=warnings,
+    )
+
+
+def compose_from(analysis: Analysis, config: Config, *, now: dt.datetime) -> Briefing:
+    """The briefing ``config`` (its themes and budget) makes of an analysed story."""
+    return compose_briefing(
+        analysis.articles,
+        analysis.clusters,
+        analysis.similarity,
+        analysis.evidence_index,
+        config,
+        now=now,
+        warnings=analysis.warnings,
+    )
+
+
+def compose(
+    config: Config, *, now: dt.datetime, root: Path | None = None
+) -> tuple[Briefing, list[tuple[str, float]]]:
+    """Everything up to the finished ``Briefing`` of the whole config (no edition applied);
+    nothing is rendered or written."""
+    timings: list[tuple[str, float]] = []
+    analysis = analyse(config, root=root, timings=timings)
+    with _stage("compose", timings):
+        briefing = compose_from(analysis, config, now=now)
     return briefing, timings
 
 
@@ -114,49 +156,78 @@ def build(
     strict: bool = False,
     write: bool = True,
 ) -> BuildResult:
-    """Build the briefing described by ``config`` and write every configured format.
+    """Build every edition of the briefing described by ``config`` and write its formats.
 
-    ``now`` is the build time (injected, so a build can be reproduced); ``root`` is the folder
-    source paths are shown relative to (the config file's). With ``strict``, any warning fails
-    the build before anything is written. Raises BriefingError subclasses.
+    Without ``[[editions]]`` the briefing goes to ``output.dir``; with them, each edition to
+    ``output.dir/<name>/``. ``now`` is the build time (injected, so a build can be reproduced);
+    ``root`` is the folder source paths are shown relative to (the config file's). With
+    ``strict``, any warning fails the build before anything is written. Nothing is written
+    until every edition is rendered. Raises BriefingError subclasses.
     """
-    briefing, timings = compose(config, now=now, root=root)
-    if strict and briefing.warnings:
-        raise StrictError(
-            "--strict: the build had warnings, nothing was written:\n"
-            + "\n".join(f"  {w}" for w in briefing.warnings)
-        )
     from .render import render_outputs
 
-    with _stage("render", timings):
-        rendered = render_outputs(
-            briefing, config.output.formats, template_dirs=list(config.output.templates)
+    timings: list[tuple[str, float]] = []
+    analysis = analyse(config, root=root, timings=timings)
+    editions: list[Edition] = []
+    files: list[tuple[Path, bytes]] = []
+    with _stage("compose", timings):
+        plans = [
+            (edition, config.for_edition(edition) if edition else config)
+            for edition in (config.editions or (None,))
+        ]
+        composed = [
+            Edition(edition.name if edition else None, compose_from(analysis, seen, now=now))
+            for edition, seen in plans
+        ]
+    warnings = tuple(dict.fromkeys(w for e in composed for w in e.briefing.warnings))
+    if strict and warnings:
+        raise StrictError(
+            "--strict: the build had warnings, nothing was written:\n"
+            + "\n".join(f"  {w}" for w in warnings)
         )
+    with _stage("render", timings):
+        for (edition, _), result in zip(plans, composed, strict=True):
+            formats = (edition.formats if edition else None) or config.output.formats
+            folders = [*(edition.templates if edition else ()), *config.output.templates]
+            rendered = render_outputs(result.briefing, formats, template_dirs=folders)
+            folder = config.output.dir / edition.name if edition else config.output.dir
+            files += [(folder / f"{config.output.basename}.{f}", c) for f, c in rendered.items()]
+            editions.append(result)
     outputs: tuple[Path, ...] = ()
     if write:
         with _stage("write", timings):
-            outputs = write_outputs(rendered, config.output.dir, config.output.basename)
+            outputs = write_files(files)
     return BuildResult(
-        briefing=briefing, outputs=outputs, warnings=briefing.warnings, timings=tuple(timings)
+        briefing=editions[0].briefing,
+        editions=tuple(editions),
+        outputs=outputs,
+        warnings=warnings,
+        timings=tuple(timings),
     )
 
 
 def write_outputs(rendered: Mapping[str, bytes], folder: Path, basename: str) -> tuple[Path, ...]:
-    """Write each format to ``folder/basename.<format>`` atomically.
+    """Write each format to ``folder/basename.<format>`` atomically (see ``write_files``)."""
+    return write_files([(folder / f"{basename}.{fmt}", c) for fmt, c in rendered.items()])
 
-    Every file is first written in full under a temporary name in the same folder; only when all
+
+def write_files(files: Sequence[tuple[Path, bytes]]) -> tuple[Path, ...]:
+    """Write each (path, content) so that either all files are replaced or none is.
+
+    Every file is first written in full under a temporary name in its own folder; only when all
     are written are they moved into place (``os.replace``, atomic on one file system). If any
     write fails, the temporary files are removed and the previous outputs are untouched.
     """
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"{folder}: cannot create the output folder: {exc.strerror}") from None
     staged: list[tuple[Path, Path]] = []
     try:
-        for fmt, content in rendered.items():
-            target = folder / f"{basename}.{fmt}"
-            handle, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+        for target, content in files:
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise OutputError(
+                    f"{target.parent}: cannot create the output folder: {exc.strerror}"
+                ) from None
+            handle, name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
             staged.append((Path(name), target))
             with os.fdopen(handle, "wb") as stream:
                 stream.write(content)
@@ -165,7 +236,11 @@ def write_outputs(rendered: Mapping[str, bytes], folder: Path, basename: str) ->
             os.chmod(name, 0o644)
     except OSError as exc:
         _discard(staged)
+        folder = staged[-1][1].parent if staged else "output"
         raise OutputError(f"{folder}: cannot write the briefing: {exc.strerror or exc}") from None
+    except OutputError:
+        _discard(staged)
+        raise
     for temporary, target in staged:
         os.replace(temporary, target)
     return tuple(target for _, target in staged)

@@ -205,3 +205,40 @@ def test_every_command_has_help_with_an_example() -> None:
         result = CliRunner().invoke(main, [command.name, "--help"])
         assert result.exit_code == 0
         assert "Example" in result.output, command.name
+
+
+def test_two_editions_are_built_in_one_run(tmp_path: Path) -> None:
+    """A one-page 'morning' edition with the top 2 points of two themes, and the full one."""
+    text = CONFIG.read_text(encoding="utf-8").replace(
+        'folder = "examples/putin-talks"', f'folder = "{EXAMPLES}"'
+    )
+    text += (
+        '\n[[editions]]\nname = "morning"\nformats = ["md", "json"]\n'
+        'themes = ["proposal", "reactions"]\npoints_per_theme = 2\n'
+        '\n[[editions]]\nname = "full"\nformats = ["md"]\n'
+    )
+    config = _config_with(tmp_path, text)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", "--config", str(config), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*.*")) == [
+        "full/briefing.md",
+        "morning/briefing.json",
+        "morning/briefing.md",
+    ]
+    morning = json.loads((out / "morning" / "briefing.json").read_text(encoding="utf-8"))
+    assert [t["key"] for t in morning["themes"]] == ["proposal", "reactions"]
+    assert all(len(t["points"]) == 2 for t in morning["themes"])
+    full = (out / "full" / "briefing.md").read_text(encoding="utf-8")
+    assert "## Battlefield context" in full
+    # The same points: the morning edition's are the full edition's best.
+    for theme in morning["themes"]:
+        for point in theme["points"]:
+            assert point["text"] in full
+
+
+def test_an_edition_naming_an_unknown_theme_is_a_config_error(tmp_path: Path) -> None:
+    text = CONFIG.read_text(encoding="utf-8") + '\n[[editions]]\nname = "x"\nthemes = ["sport"]\n'
+    result = CliRunner().invoke(main, ["build", "--config", str(_config_with(tmp_path, text))])
+    assert result.exit_code == 2
+    assert "unknown theme(s) sport" in result.output
