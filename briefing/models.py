@@ -11,7 +11,7 @@ offsets also point into the text as read from the file.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,24 +99,46 @@ class Cluster:
 class Source:
     """A numbered entry of the source list; ``id`` is the citation number."""
 
-    id: int
-    key: str
-    path: str
-    title: str | None
-    outlet: str | None
-    url: str | None
-    published: dt.date | None
+    id: int = field(
+        metadata={"help": "Citation number: the [n] after a point and in the source list, from 1."}
+    )
+    key: str = field(
+        metadata={"help": "Stable identifier of the article: its file name without the extension."}
+    )
+    path: str = field(
+        metadata={"help": "The article file as read (relative to the config), or its URL."}
+    )
+    title: str | None = field(
+        metadata={"help": "Headline of the article, or none when it has none."}
+    )
+    outlet: str | None = field(
+        metadata={"help": "Publication the article comes from, or none when unknown."}
+    )
+    url: str | None = field(
+        metadata={
+            "help": "Web address of the article, or none when unknown. Link to it with `|web_url`."
+        }
+    )
+    published: dt.date | None = field(metadata={"help": "Publication date, or none when unknown."})
 
 
 @dataclass(frozen=True, slots=True)
 class Citation:
     """A cited source and the sentence in it that carries the point, verbatim, with offsets."""
 
-    source: int
-    sentence_id: str
-    text: str
-    start: int
-    end: int
+    source: int = field(
+        metadata={"help": "Citation number of the source (a `briefing.sources[].id`)."}
+    )
+    sentence_id: str = field(
+        metadata={"help": "Id of the sentence in that source: `<article key>:<paragraph>:<index>`."}
+    )
+    text: str = field(
+        metadata={"help": "The sentence as it appears in that source, white space folded."}
+    )
+    start: int = field(
+        metadata={"help": "Character offset where the sentence starts in the source's text."}
+    )
+    end: int = field(metadata={"help": "Character offset just past the end of the sentence."})
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,14 +146,32 @@ class Point:
     """One bullet of the briefing: ``text`` is the sentence ``sentence_id`` of source
     ``quoted_from``, verbatim; every citation is a source carrying the same statement."""
 
-    text: str
-    sentence_id: str
-    quoted_from: int
-    citations: tuple[Citation, ...]
-    score: float
-    rank_score: float
-    cue_score: float
-    support: int
+    text: str = field(
+        metadata={
+            "help": "The point: one sentence quoted word for word from the source `quoted_from`."
+        }
+    )
+    sentence_id: str = field(metadata={"help": "Id of the sentence the text is taken from."})
+    quoted_from: int = field(
+        metadata={"help": "Citation number of the source the text is quoted from."}
+    )
+    citations: tuple[Citation, ...] = field(
+        metadata={
+            "help": "For each source carrying the point, the sentence that carries it, by number."
+        }
+    )
+    score: float = field(
+        metadata={"help": "Final score; the points of a theme are ordered by it, best first."}
+    )
+    rank_score: float = field(
+        metadata={
+            "help": "The summarizer's rating of the sentence, scaled to 0..1 within the theme."
+        }
+    )
+    cue_score: float = field(
+        metadata={"help": "Strength of the sentence's match to the theme's cues."}
+    )
+    support: int = field(metadata={"help": "Number of distinct sources carrying the point."})
 
     @property
     def source_ids(self) -> tuple[int, ...]:
@@ -142,23 +182,53 @@ class Point:
 class Section:
     """A theme of the briefing with its points, in rank order."""
 
-    key: str
-    title: str
-    description: str
-    points: tuple[Point, ...]
+    key: str = field(
+        metadata={
+            "help": "Identifier of the theme, as in config.toml (picks `section-<key>.md.j2`)."
+        }
+    )
+    title: str = field(metadata={"help": "Heading of the theme, from config.toml."})
+    description: str = field(
+        metadata={"help": "What the theme covers, from config.toml; may be empty."}
+    )
+    points: tuple[Point, ...] = field(
+        metadata={
+            "help": "The theme's points, best first; empty when no source said anything on it."
+        }
+    )
 
 
 @dataclass(frozen=True, slots=True)
 class Briefing:
     """The complete briefing, ready to render."""
 
-    title: str
-    date: dt.date
-    generated: dt.datetime
-    summarizer: str
-    sections: tuple[Section, ...]
-    sources: tuple[Source, ...]
-    warnings: tuple[str, ...]
+    title: str = field(
+        metadata={"help": "`title` in config.toml, else the first article's headline."}
+    )
+    date: dt.date = field(
+        metadata={
+            "help": "The day the briefing is for: `date` in config.toml, else the newest article's."
+        }
+    )
+    generated: dt.datetime = field(
+        metadata={"help": "When the briefing was built (date and time, with time zone)."}
+    )
+    summarizer: str = field(
+        metadata={
+            "help": "Name of the summarizer that ranked the sentences (lexrank, textrank, ...)."
+        }
+    )
+    sections: tuple[Section, ...] = field(
+        metadata={"help": "The themes, in the order of config.toml, empty ones included."}
+    )
+    sources: tuple[Source, ...] = field(
+        metadata={"help": "The numbered sources, in citation-number order."}
+    )
+    warnings: tuple[str, ...] = field(
+        metadata={
+            "help": "Problems that did not stop the build (an unreadable source, a thin theme)."
+        }
+    )
 
     @property
     def points(self) -> tuple[Point, ...]:
