@@ -4,12 +4,15 @@
      ├── ConfigError         config.toml missing, not TOML, unknown key, bad value
      ├── SourceError         no usable article in the sources
      ├── TemplateError       a template is missing, does not parse, or fails to render
-     └── OutputError         an output could not be produced or written
+     ├── OutputError         an output could not be produced or written
+     └── LockHeld            another daily run holds the archive's lock
 
 The library raises these and logs; only the command line prints them and picks exit codes.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 
 class BriefingError(Exception):
@@ -39,3 +42,17 @@ class TemplateError(BriefingError):
 
 class OutputError(BriefingError):
     """An output could not be produced or written."""
+
+
+class LockHeld(BriefingError):
+    """Another run holds the archive's lock; ``pid`` is that run's process id, if known."""
+
+    def __init__(self, path: Path, pid: int | None) -> None:
+        who = f"pid {pid}" if pid is not None else "a process whose id is not recorded"
+        super().__init__(
+            f"{path}: another daily run ({who}) is building; this run stops without writing. "
+            "Wait for it to finish (the lock is released when that process ends, however it "
+            "ends) and run again."
+        )
+        self.path = path
+        self.pid = pid
