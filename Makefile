@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # ldconfig lives in /sbin, outside a normal user's PATH; without it (macOS) the checks are skipped.
 LDCONFIG := $(shell command -v ldconfig 2>/dev/null || ls /sbin/ldconfig 2>/dev/null)
 
-.PHONY: briefing test lint golden bench clean sysdeps
+.PHONY: briefing test lint golden docs clean sysdeps
 
 briefing: $(STAMP)
 	$(BIN)/briefing build --config config.toml
@@ -22,6 +22,11 @@ lint: $(STAMP)
 # Regenerate the golden Markdown and JSON of the example briefing after an intended change.
 golden: $(STAMP)
 	$(BIN)/python -m tests.golden
+
+# Regenerate the generated reference pages after changing the models or the template contract.
+docs: $(STAMP)
+	$(BIN)/python -m briefing.jsonout > docs/briefing.schema.json
+	$(BIN)/python -m briefing.templating reference > docs/templates.md
 
 $(STAMP): pyproject.toml | sysdeps
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

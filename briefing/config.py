@@ -29,6 +29,7 @@ from pydantic import (
     model_validator,
 )
 
+from .dailyconfig import DailyConfig
 from .errors import ConfigError
 from .rank import SUMMARIZERS
 
@@ -238,6 +239,13 @@ class Config(_Section):
     themes: tuple[ThemeConfig, ...] = Field(
         min_length=1, description="The sections of the briefing, in order ([[themes]] tables)."
     )
+    daily: DailyConfig = Field(
+        default_factory=DailyConfig,
+        description=(
+            "The unattended daily briefing (briefing daily): feeds, inbox, time zone, network "
+            "limits and archive ([daily] table)."
+        ),
+    )
     editions: tuple[EditionConfig, ...] = Field(
         (),
         description=(
@@ -274,9 +282,7 @@ class Config(_Section):
                 "max_points": edition.max_points or budget.max_points,
             }
         )
-        themes = tuple(
-            t for t in self.themes if edition.themes is None or t.key in edition.themes
-        )
+        themes = tuple(t for t in self.themes if edition.themes is None or t.key in edition.themes)
         return self.model_copy(update={"summarizer": summarizer, "themes": themes})
 
     @field_validator("themes")
@@ -497,7 +503,7 @@ def field_descriptions(
         yield key, field.description or ""
         nested = _model_of(field.annotation)
         if nested is not None:
-            child = f"{key}[]." if name in {"themes", "editions"} else f"{key}."
+            child = f"{key}[]." if name in {"themes", "editions", "feeds"} else f"{key}."
             if name == "files":
                 child = f'{key}."<file>".'
             yield from field_descriptions(nested, child)

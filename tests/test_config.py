@@ -400,19 +400,15 @@ def _nested_models(annotation: Any) -> list[type[BaseModel]]:
 
 
 def test_every_config_field_has_a_description() -> None:
-    fields = _all_fields(Config, {Config})
+    seen: set[type[BaseModel]] = {Config}
+    fields = _all_fields(Config, seen)
+    models = {model.__name__: model for model in seen}
     undocumented = [
         f"{owner}.{name}"
         for owner, name in fields
-        if not (_model(owner).model_fields[name].description or "").strip()
+        if not (models[owner].model_fields[name].description or "").strip()
     ]
     assert undocumented == []
-
-
-def _model(name: str) -> type[BaseModel]:
-    import briefing.config as module
-
-    return getattr(module, name)  # type: ignore[no-any-return]
 
 
 def test_field_descriptions_covers_the_whole_tree_without_blanks() -> None:
