@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # ldconfig lives in /sbin, outside a normal user's PATH; without it (macOS) the checks are skipped.
 LDCONFIG := $(shell command -v ldconfig 2>/dev/null || ls /sbin/ldconfig 2>/dev/null)
 
-.PHONY: briefing test lint golden docs clean sysdeps
+.PHONY: briefing test lint golden docs bench clean sysdeps
 
 briefing: $(STAMP)
 	$(BIN)/briefing build --config config.toml
@@ -22,6 +22,10 @@ lint: $(STAMP)
 # Regenerate the golden Markdown and JSON of the example briefing after an intended change.
 golden: $(STAMP)
 	$(BIN)/python -m tests.golden
+
+# Figures for the README's performance section (needs ../shared/eval beside the project).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_build.py ../shared/eval
 
 # Regenerate the generated reference pages after changing the models or the template contract.
 docs: $(STAMP)

@@ -175,16 +175,9 @@ def _restates(
     threshold = config.dedupe.redundancy_similarity
     mine = [evidence_index[m.id] for m in cluster.members]
     for position, other in enumerate(chosen):
-        for m in other.members:
-            j = evidence_index[m.id]
-            for i in mine:
-                if (
-                    similarity(i, j) >= threshold
-                    or similarity.share_phrase(i, j)
-                    or similarity.coverage(i, j) >= CONTAINMENT
-                    or similarity.coverage(j, i) >= CONTAINMENT
-                ):
-                    return position
+        theirs = [evidence_index[m.id] for m in other.members]
+        if similarity.restates(mine, theirs, threshold, CONTAINMENT):
+            return position
     return None
 
 

@@ -34,7 +34,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .archive import (
-    LockHeld,
     clean_archive,
     hold_lock,
     manifest_bytes,
@@ -44,7 +43,7 @@ from .config import Config
 from .dailyconfig import DailyConfig, FeedSource, NetworkConfig
 from .dedupe import merge_duplicates
 from .editorial import is_assertion, judge_sentences
-from .errors import BriefingError, ConfigError, SourceError
+from .errors import BriefingError, ConfigError, LockHeld, SourceError
 from .feeds import (
     DUPLICATE,
     Carrier,

@@ -16,6 +16,13 @@ source a point cites carries a sentence close to the point's own text. Represent
 taken in order of preference: self-contained before context-dependent, then by rank score, so
 where a self-contained sentence and one opening on "He" say the same, the self-contained one is
 the point.
+
+Nothing here compares every pair: 25,000 sentences would make a 5 GB matrix and 300 million
+comparisons. ``Similarity`` finds the pairs at or above the lowest similarity acted on (0.2)
+once, with sparse products (``vectors.similar_pairs``); merging looks only at the neighbours
+of a sentence that are representatives, rewrite alignment only at article pairs joined by a
+similar pair, and the redundancy check of compose only at pairs that share a word. Each is held
+to the exhaustive computation it replaced by tests/test_dedupe_exhaustive.py.
 """
 
 from __future__ import annotations
@@ -24,11 +31,17 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from .models import Cluster, ScoredSentence, Sentence
 from .text import content_stems, stem, stop_words, words
+
+if TYPE_CHECKING:  # numpy is imported when a similarity is first built, not with the module
+    import numpy as np
+    import numpy.typing as npt
+
+    IntArray = npt.NDArray[np.int64]
+    FloatArray = npt.NDArray[np.float64]
 
 _QUOTATION = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
 # Rewrites: when most sentences of one article have a mutual best match in another, in the same
@@ -54,41 +67,59 @@ _SHARED_QUOTE_SIMILARITY = 1.0
 
 
 class Similarity:
-    """Pairwise similarity of a fixed list of texts, 0 (nothing shared) to 1 (same words)."""
+    """Pairwise similarity of a fixed list of texts, 0 (nothing shared) to 1 (same words).
 
-    def __init__(self, texts: Sequence[str]) -> None:
+    The cosine of IDF-weighted bags of content stems. Every pair at or above ``floor`` is found
+    once, up front, without comparing every pair (``vectors.similar_pairs``) and kept in a
+    sparse matrix; other pairs are computed when asked for. ``floor`` must be at most the
+    lowest similarity a caller acts on: the duplicate threshold, and ``_REWRITE_MIN_MATCH`` for
+    ``align_rewrites``.
+    """
+
+    def __init__(self, texts: Sequence[str], *, floor: float = _REWRITE_MIN_MATCH) -> None:
+        from .vectors import similar_pairs, term_matrix
+
         self.texts = tuple(texts)
+        self.floor = floor
         self._bags = bags = [content_stems(t) for t in self.texts]
         document_frequency = Counter(term for bag in bags for term in bag)
         n = len(bags)
         self._idf = {
             term: math.log((n + 1) / (count + 1)) + 1 for term, count in document_frequency.items()
         }
+        # fsum: the same total whatever order a set yields its terms in.
+        self._weight = [math.fsum(map(self._idf.__getitem__, bag)) for bag in bags]
         self._numbers = [
             frozenset(m.group(0).replace(",", "") for m in _NUMBER.finditer(t)) for t in self.texts
         ]
-        self._known: set[tuple[int, int]] = set()
         vocabulary = {term: i for i, term in enumerate(sorted(document_frequency))}
-        matrix = np.zeros((n, len(vocabulary)), dtype=np.float64)
-        for row, bag in enumerate(bags):
-            for term in bag:
-                matrix[row, vocabulary[term]] = self._idf[term]
-        norms = np.linalg.norm(matrix, axis=1)
-        norms[norms == 0] = 1.0
-        matrix /= norms[:, None]
-        self.matrix = matrix @ matrix.T
+        self._vectors = term_matrix(
+            [[(vocabulary[t], self._idf[t]) for t in bag] for bag in bags], len(vocabulary)
+        )
+        self._pairs = similar_pairs(self._vectors, floor)
+        # Pairs known to state the same thing, with their raised similarity: i -> {j: value}.
+        self._marked: dict[int, dict[int, float]] = {}
         self._apply_shared_quotations()
         self._phrases: list[frozenset[tuple[str, ...]]] | None = None
 
     def _apply_shared_quotations(self) -> None:
+        """Texts carrying the same quotation, or one quotation inside another, state the same.
+
+        A quotation ``a`` inside ``b`` has its inner words (all but the first and last) as whole
+        words of ``b``, so only quotations holding the rarest of them are compared with it."""
         owners: dict[str, list[int]] = {}
         for index, text in enumerate(self.texts):
             for quote in _quotations(text):
                 owners.setdefault(quote, []).append(index)
-        quotes = list(owners)
-        for a_index, a in enumerate(quotes):
-            for b in quotes[a_index:]:
-                if a in b or b in a:
+        holding: dict[str, list[str]] = {}
+        for quote in owners:
+            for word in set(quote.split()):
+                holding.setdefault(word, []).append(quote)
+        for a in owners:
+            inner = a.split()[1:-1]
+            rarest = min(inner, key=lambda word: len(holding[word]))
+            for b in holding[rarest]:
+                if a in b:
                     for i in owners[a]:
                         for j in owners[b]:
                             self.mark_same(i, j, _SHARED_QUOTE_SIMILARITY)
@@ -97,15 +128,92 @@ class Similarity:
         """Texts ``i`` and ``j`` are known to state the same thing (a shared quotation, aligned
         paraphrases): they carry each other, and are at least ``value`` similar."""
         if i != j:
-            self.matrix[i, j] = self.matrix[j, i] = max(self.matrix[i, j], value)
-            self._known.add((min(i, j), max(i, j)))
+            raised = max(self(i, j), value)
+            self._marked.setdefault(i, {})[j] = raised
+            self._marked.setdefault(j, {})[i] = raised
+
+    def _stored(self, i: int, j: int) -> float | None:
+        import numpy as np
+
+        start, end = self._pairs.indptr[i], self._pairs.indptr[i + 1]
+        row = self._pairs.indices[start:end]
+        at = int(np.searchsorted(row, j))
+        if at < len(row) and row[at] == j:
+            return float(self._pairs.data[start + at])
+        return None
+
+    def __call__(self, i: int, j: int) -> float:
+        marked = self._marked.get(i, {}).get(j)
+        if marked is not None:
+            return marked
+        stored = self._stored(i, j)
+        if stored is not None:
+            return stored
+        return self._dot(i, j)
+
+    def _dot(self, i: int, j: int) -> float:
+        """The cosine of a pair below ``floor`` (or a text with itself), computed directly."""
+        import numpy as np
+
+        vectors = self._vectors
+        a = slice(vectors.indptr[i], vectors.indptr[i + 1])
+        b = slice(vectors.indptr[j], vectors.indptr[j + 1])
+        _, in_a, in_b = np.intersect1d(
+            vectors.indices[a], vectors.indices[b], assume_unique=True, return_indices=True
+        )
+        return float(np.dot(vectors.data[a][in_a], vectors.data[b][in_b]))
+
+    def neighbours(self, i: int, at_least: float) -> list[tuple[int, float]]:
+        """Every other text at least ``at_least`` similar to text ``i`` (which must be at least
+        ``floor``), with its similarity, including pairs known to state the same thing."""
+
+        if at_least < self.floor:
+            raise ValueError(f"neighbours below the floor {self.floor} were not searched")
+        start, end = self._pairs.indptr[i], self._pairs.indptr[i + 1]
+        values = self._pairs.data[start:end]
+        close = values >= at_least
+        marked = self._marked.get(i, {})
+        found = [
+            (j, v)
+            for j, v in zip(
+                self._pairs.indices[start:end][close].tolist(), values[close].tolist(), strict=True
+            )
+            if j not in marked
+        ]
+        found += [(j, v) for j, v in marked.items() if v >= at_least]
+        return found
+
+    def pairs(self, at_least: float) -> tuple[IntArray, IntArray, FloatArray]:
+        """(rows, columns, similarities) of every pair at least ``at_least`` similar, both ways
+        round, including pairs known to state the same thing."""
+        import numpy as np
+
+        if at_least < self.floor:
+            raise ValueError(f"pairs below the floor {self.floor} were not searched")
+        coo = self._pairs.tocoo()
+        close = coo.data >= at_least
+        rows, cols = coo.row[close].astype(np.int64), coo.col[close].astype(np.int64)
+        values = coo.data[close]
+        if not self._marked:
+            return rows, cols, values
+        marked = sorted((i, j, v) for i, row in self._marked.items() for j, v in row.items())
+        n = len(self.texts)
+        marked_keys = np.array([i * n + j for i, j, _ in marked], dtype=np.int64)
+        at = np.minimum(np.searchsorted(marked_keys, rows * n + cols), len(marked_keys) - 1)
+        unmarked = marked_keys[at] != rows * n + cols
+        raised = np.array([v >= at_least for _, _, v in marked], dtype=bool)
+        return (
+            np.concatenate((rows[unmarked], np.array([i for i, _, _ in marked])[raised])),
+            np.concatenate((cols[unmarked], np.array([j for _, j, _ in marked])[raised])),
+            np.concatenate((values[unmarked], np.array([v for _, _, v in marked])[raised])),
+        )
 
     def coverage(self, i: int, j: int) -> float:
         """Share of text ``i``'s weighted content words that text ``j`` also has."""
-        total = sum(self._idf[t] for t in self._bags[i])
+        total = self._weight[i]
         if total == 0:
             return 0.0
-        return sum(self._idf[t] for t in self._bags[i] & self._bags[j]) / total
+        return math.fsum(self._idf[t] for t in self._bags[i] & self._bags[j]) / total
 
     def numbers_conflict(self, i: int, j: int) -> bool:
         """Both texts give figures, and each gives one the other does not ("60" vs "65")."""
@@ -119,7 +227,7 @@ class Similarity:
             return True
         if self.numbers_conflict(i, j):
             return False
-        if (min(i, j), max(i, j)) in self._known:
+        if j in self._marked.get(i, {}):
             return True
         return (
             self(i, j) >= threshold
@@ -127,16 +235,40 @@ class Similarity:
             and len(self._bags[i] & self._bags[j]) >= _MIN_SHARED_WORDS
         )
 
-    def __call__(self, i: int, j: int) -> float:
-        return float(self.matrix[i, j])
-
     def share_phrase(self, i: int, j: int) -> bool:
         """Whether two texts share a run of three content words, two of them common words
         (not names): "proposing direct talks", "direct talks in Istanbul". Such sentences
         restate one fact even when the rest of them differs, so they are not both points."""
+        return not self._phrases_of(i).isdisjoint(self._phrases_of(j))
+
+    def _phrases_of(self, i: int) -> frozenset[tuple[str, ...]]:
         if self._phrases is None:
             self._phrases = [_content_phrases(t) for t in self.texts]
-        return not self._phrases[i].isdisjoint(self._phrases[j])
+        return self._phrases[i]
+
+    def restates(
+        self, mine: Sequence[int], theirs: Sequence[int], threshold: float, containment: float
+    ) -> bool:
+        """Whether any text of ``mine`` and any of ``theirs`` say the same: at least
+        ``threshold`` similar, sharing a phrase (``share_phrase``), or one covering at least
+        ``containment`` of the other's weighted words (``coverage``).
+
+        Only pairs that share a content word or a phrase can meet any of these, so the others
+        are passed over at the cost of a set comparison.
+        """
+        for j in theirs:
+            bag, phrases = self._bags[j], self._phrases_of(j)
+            for i in mine:
+                if self._bags[i].isdisjoint(bag) and self._phrases_of(i).isdisjoint(phrases):
+                    continue
+                if (
+                    self(i, j) >= threshold
+                    or self.share_phrase(i, j)
+                    or self.coverage(i, j) >= containment
+                    or self.coverage(j, i) >= containment
+                ):
+                    return True
+        return False
 
 
 def align_rewrites(
@@ -144,45 +276,96 @@ def align_rewrites(
 ) -> list[tuple[int, int, list[tuple[int, int]]]]:
     """Find the pairs of articles where one is a rewrite of the other.
 
-    ``groups`` lists, per article, the indexes of its sentences in reading order. Returns
-    (article a, article b, aligned sentence pairs) for each rewrite pair: the mutual best
-    matches of at least ``_REWRITE_MIN_MATCH`` that keep the reading order of both articles
-    (the longest chain of them increasing in both).
+    ``groups`` lists, per article, the indexes of its sentences in reading order (no index in
+    two groups). Returns (article a, article b, aligned sentence pairs) for each rewrite pair,
+    a < b, in order: the mutual best matches of at least ``_REWRITE_MIN_MATCH`` that keep the
+    reading order of both articles (the longest chain of them increasing in both).
+
+    Only article pairs that share a sentence pair of at least ``_REWRITE_MIN_MATCH`` can align,
+    so only those are looked at: the similar pairs are grouped by the articles they join, and
+    the best matches of all of them are found at once. A best match is the most similar
+    sentence of the other article, the first in reading order on a tie.
     """
+    import numpy as np
+
+    n = len(similarity.texts)
+    group_of = np.full(n, -1, dtype=np.int64)
+    place = np.zeros(n, dtype=np.int64)
+    sizes = np.array([len(g) for g in groups] or [0], dtype=np.int64)
+    for number, members in enumerate(groups):
+        group_of[list(members)] = number
+        place[list(members)] = np.arange(len(members))
+    rows, cols, values = similarity.pairs(_REWRITE_MIN_MATCH)
+    a, b = group_of[rows], group_of[cols]
+    useful = (a >= 0) & (b > a)
+    useful &= np.minimum(sizes[a], sizes[b]) >= _REWRITE_MIN_SENTENCES
+    a, b, values = a[useful], b[useful], values[useful]
+    first, second = place[rows[useful]], place[cols[useful]]
+    # One number per (article a, article b, sentence of a, sentence of b), ordered like them.
+    width = int(sizes.max()) + 1
+    article_pair = a * len(groups) + b
+    best_second = _best_per_key(article_pair * width + first, second, values)
+    best_first = _best_per_key(article_pair * width + second, first, values)
+    key_second = best_second[0] * width + best_second[1]  # (pair, i) * width + j
+    pair_of, j_of = best_first[0] // width, best_first[0] % width
+    key_first = (pair_of * width + best_first[1]) * width + j_of
+    mutual = np.intersect1d(key_second, key_first, assume_unique=True)  # by pair, then i
+    pair_ids, i_of, j_of = mutual // (width * width), mutual // width % width, mutual % width
+    # Article pairs with enough mutual matches to be a rewrite, before any Python loop.
+    pairs_found, starts, counts = np.unique(pair_ids, return_index=True, return_counts=True)
+    shortest = np.minimum(sizes[pairs_found // len(groups)], sizes[pairs_found % len(groups)])
+    enough = (counts >= _REWRITE_MIN_SHARE * shortest) & (counts >= _REWRITE_MIN_PAIRS)
     found = []
-    for a in range(len(groups)):
-        for b in range(a + 1, len(groups)):
-            first, second = groups[a], groups[b]
-            if min(len(first), len(second)) < _REWRITE_MIN_SENTENCES:
-                continue
-            block = similarity.matrix[np.ix_(first, second)]
-            best_in_second = block.argmax(axis=1)
-            best_in_first = block.argmax(axis=0)
-            matches = [
-                (i, int(j))
-                for i, j in enumerate(best_in_second)
-                if best_in_first[j] == i and block[i, j] >= _REWRITE_MIN_MATCH
-            ]
-            if len(matches) < _REWRITE_MIN_SHARE * min(len(first), len(second)):
-                continue
-            ordered = _longest_increasing(matches)
-            if (
-                len(ordered) < _REWRITE_MIN_ORDERED * len(matches)
-                or len(ordered) < _REWRITE_MIN_PAIRS
-            ):
-                continue
-            found.append((a, b, [(first[i], second[j]) for i, j in ordered]))
+    for pair, start, count in zip(
+        pairs_found[enough].tolist(), starts[enough].tolist(), counts[enough].tolist(), strict=True
+    ):
+        ga, gb = divmod(pair, len(groups))
+        span = slice(start, start + count)
+        matches = list(zip(i_of[span].tolist(), j_of[span].tolist(), strict=True))
+        ordered = _longest_increasing(matches)
+        if len(ordered) < _REWRITE_MIN_ORDERED * len(matches) or len(ordered) < _REWRITE_MIN_PAIRS:
+            continue
+        found.append((ga, gb, [(groups[ga][i], groups[gb][j]) for i, j in ordered]))
     return found
 
 
+def _best_per_key(key: IntArray, other: IntArray, values: FloatArray) -> tuple[IntArray, IntArray]:
+    """For each distinct ``key``, the ``other`` with the highest value (the lowest ``other``
+    on a tie): (keys, others), sorted by key."""
+    import numpy as np
+
+    if len(key) == 0:
+        return key, other
+    order = np.argsort(key, kind="stable")
+    key, other, values = key[order], other[order], values[order]
+    starts = np.flatnonzero(np.concatenate(([True], key[1:] != key[:-1])))
+    counts = np.diff(np.append(starts, len(key)))
+    best = np.repeat(np.maximum.reduceat(values, starts), counts)
+    candidates = np.where(values == best, other, np.iinfo(np.int64).max)
+    return key[starts], np.minimum.reduceat(candidates, starts)
+
+
 def _longest_increasing(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The longest subsequence of ``pairs`` (sorted by first item) increasing in the second."""
-    best: list[list[tuple[int, int]]] = []
-    for pair in sorted(pairs):
-        chains = [c for c in best if c[-1][1] < pair[1]]
-        longest = max(chains, key=len, default=[])
-        best.append([*longest, pair])
-    return max(best, key=len, default=[])
+    """The longest subsequence of ``pairs`` (sorted by first item) increasing in the second;
+    of several, the one that ends first, each step taken from the earliest longest chain."""
+    pairs = sorted(pairs)
+    length: list[int] = []
+    previous: list[int] = []
+    for k, (_, second) in enumerate(pairs):
+        best_length, best_at = 0, -1
+        for q in range(k):
+            if pairs[q][1] < second and length[q] > best_length:
+                best_length, best_at = length[q], q
+        length.append(best_length + 1)
+        previous.append(best_at)
+    if not pairs:
+        return []
+    end = max(range(len(pairs)), key=length.__getitem__)
+    chain = []
+    while end >= 0:
+        chain.append(pairs[end])
+        end = previous[end]
+    return chain[::-1]
 
 
 def _content_phrases(text: str) -> frozenset[tuple[str, ...]]:
@@ -221,7 +404,7 @@ def merge_duplicates(
     over ``evidence`` for later redundancy checks. Every candidate must also be in ``evidence``.
     """
     index_of = {s.id: i for i, s in enumerate(evidence)}
-    similarity = Similarity([s.text for s in evidence])
+    similarity = Similarity([s.text for s in evidence], floor=min(threshold, _REWRITE_MIN_MATCH))
     by_article: dict[str, list[int]] = {}
     for i, sentence in enumerate(evidence):
         by_article.setdefault(sentence.article, []).append(i)
@@ -234,20 +417,22 @@ def merge_duplicates(
     )
     representatives: list[ScoredSentence] = []
     members: list[list[Sentence]] = []
+    cluster_of: dict[int, int] = {}  # evidence index of a representative -> its cluster
     placed: set[str] = set()
     for candidate in order:
         i = index_of[candidate.sentence.id]
-        best = _closest(i, representatives, index_of, similarity, threshold)
+        best = _closest(i, cluster_of, similarity, threshold)
         if best is not None:
             members[best].append(candidate.sentence)
         else:
+            cluster_of[i] = len(representatives)
             representatives.append(candidate)
             members.append([candidate.sentence])
         placed.add(candidate.sentence.id)
     for sentence in evidence:
         if sentence.id in placed:
             continue
-        best = _closest(index_of[sentence.id], representatives, index_of, similarity, threshold)
+        best = _closest(index_of[sentence.id], cluster_of, similarity, threshold)
         if best is not None:
             members[best].append(sentence)
     clusters = tuple(
@@ -258,18 +443,22 @@ def merge_duplicates(
 
 
 def _closest(
-    i: int,
-    representatives: Sequence[ScoredSentence],
-    index_of: dict[str, int],
-    similarity: Similarity,
-    threshold: float,
+    i: int, cluster_of: dict[int, int], similarity: Similarity, threshold: float
 ) -> int | None:
-    """The cluster whose representative sentence ``i`` carries and is most similar to."""
+    """The cluster whose representative sentence ``i`` carries and is most similar to (the
+    earliest cluster on a tie).
+
+    Only neighbours within ``threshold`` can be carried (a pair known to state the same thing
+    is raised to it), so only they are looked at, not every representative.
+    """
     best: int | None = None
     best_score = -1.0
-    for number, rep in enumerate(representatives):
-        j = index_of[rep.sentence.id]
-        score = similarity(i, j)
-        if score > best_score and similarity.carries(i, j, threshold):
+    for j, score in similarity.neighbours(i, threshold):
+        number = cluster_of.get(j)
+        if number is None or score < best_score:
+            continue
+        if score == best_score and best is not None and number > best:
+            continue
+        if similarity.carries(i, j, threshold):
             best, best_score = number, score
     return best

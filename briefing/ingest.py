@@ -7,6 +7,9 @@ and the paragraphs, and the editor's per-file metadata from ``config.toml`` has 
 
 A file that cannot be used (not text, undecodable, empty, nothing left after cleaning) is skipped
 with a warning naming it; only when nothing usable remains does loading fail.
+
+Files are read and cleaned on every core when a ``parallel.Workers`` is given; the articles
+come back in name order all the same.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from .clean import clean_text
 from .config import SourceOverride
 from .errors import SourceError
 from .models import Article
+from .parallel import Workers, run_all
 
 log = logging.getLogger(__name__)
 
@@ -140,6 +144,7 @@ def load_articles(
     overrides: Mapping[str, SourceOverride] | None = None,
     *,
     root: Path | None = None,
+    workers: Workers | None = None,
 ) -> tuple[tuple[Article, ...], tuple[str, ...]]:
     """Read every supported file of ``folder`` (not its subfolders), in name order.
 
@@ -161,12 +166,12 @@ def load_articles(
     )
     articles: list[Article] = []
     warnings: list[str] = []
-    for path in files:
-        try:
-            article = read_article(path, overrides.pop(path.name, None), shown=_shown(path, root))
-            articles.append(article)
-        except Unreadable as exc:
-            message = f"{path}: skipped: {exc}"
+    jobs = [(path, overrides.pop(path.name, None), _shown(path, root)) for path in files]
+    for path, outcome in zip(files, run_all(_read_or_reason, jobs, workers), strict=True):
+        if isinstance(outcome, Article):
+            articles.append(outcome)
+        else:
+            message = f"{path}: skipped: {outcome}"
             log.warning(message)
             warnings.append(message)
     for name in sorted(overrides):
@@ -176,6 +181,15 @@ def load_articles(
         found = f"{len(files)} file(s) of a supported type ({kinds})"
         raise SourceError(f"{folder}: no usable article; found {found}, none with article text")
     return tuple(articles), tuple(warnings)
+
+
+def _read_or_reason(job: tuple[Path, SourceOverride | None, str]) -> Article | str:
+    """``read_article`` for a worker process: the article, or why the file was skipped."""
+    path, override, shown = job
+    try:
+        return read_article(path, override, shown=shown)
+    except Unreadable as exc:
+        return str(exc)
 
 
 def _shown(path: Path, root: Path | None) -> str:

@@ -24,7 +24,8 @@ from .dedupe import Similarity, merge_duplicates
 from .editorial import is_assertion, judge_sentences
 from .errors import BriefingError, OutputError
 from .ingest import load_articles
-from .models import Article, Briefing, Cluster
+from .models import Article, Briefing, Cluster, Sentence, Verdict
+from .parallel import Workers
 from .rank import score_sentences
 from .segment import split_sentences
 from .themes import assign_themes
@@ -76,19 +77,32 @@ def _stage(name: str, timings: list[tuple[str, float]]) -> Iterator[None]:
     log.info("%-8s %.3f s", name, elapsed)
 
 
+def _split_and_judge(
+    job: tuple[Article, tuple[int, int]],
+) -> tuple[tuple[Sentence, ...], dict[str, Verdict]]:
+    """One article's sentences and their verdicts (run in a worker process by ``analyse``)."""
+    article, (min_words, max_words) = job
+    sentences = split_sentences(article)
+    return sentences, judge_sentences(sentences, min_words=min_words, max_words=max_words)
+
+
 def analyse(
     config: Config, *, root: Path | None = None, timings: list[tuple[str, float]] | None = None
 ) -> Analysis:
     """Read the sources and find every statement worth a point, with its sources."""
     timings = [] if timings is None else timings
-    with _stage("ingest", timings):
-        articles, warnings = load_articles(config.sources.folder, config.sources.files, root=root)
-    with _stage("split", timings):
-        sentences = [s for article in articles for s in split_sentences(article)]
-        verdicts = judge_sentences(
-            sentences, min_words=config.editorial.min_words, max_words=config.editorial.max_words
-        )
-        usable = [s for s in sentences if verdicts[s.id].usable]
+    # Reading, cleaning and splitting are per article: on every core, results in file order.
+    with Workers() as workers:
+        with _stage("ingest", timings):
+            articles, warnings = load_articles(
+                config.sources.folder, config.sources.files, root=root, workers=workers
+            )
+        with _stage("split", timings):
+            limits = (config.editorial.min_words, config.editorial.max_words)
+            read = workers.map(_split_and_judge, [(article, limits) for article in articles])
+            sentences = [s for article_sentences, _ in read for s in article_sentences]
+            verdicts = {i: verdict for _, judged in read for i, verdict in judged.items()}
+            usable = [s for s in sentences if verdicts[s.id].usable]
     with _stage("themes", timings):
         assignments = assign_themes(usable, config.themes)
         by_theme = {
@@ -185,14 +199,24 @@ def build(
             "--strict: the build had warnings, nothing was written:\n"
             + "\n".join(f"  {w}" for w in warnings)
         )
+    render_warnings: list[str] = []
     with _stage("render", timings):
         for (edition, _), result in zip(plans, composed, strict=True):
             formats = (edition.formats if edition else None) or config.output.formats
             folders = [*(edition.templates if edition else ()), *config.output.templates]
-            rendered = render_outputs(result.briefing, formats, template_dirs=folders)
+            rendered = render_outputs(
+                result.briefing, formats, template_dirs=folders, warnings=render_warnings
+            )
             folder = config.output.dir / edition.name if edition else config.output.dir
             files += [(folder / f"{config.output.basename}.{f}", c) for f, c in rendered.items()]
             editions.append(result)
+    if render_warnings:
+        warnings = tuple(dict.fromkeys((*warnings, *render_warnings)))
+        if strict:
+            raise StrictError(
+                "--strict: rendering had warnings, nothing was written:\n"
+                + "\n".join(f"  {w}" for w in render_warnings)
+            )
     outputs: tuple[Path, ...] = ()
     if write:
         with _stage("write", timings):
@@ -212,11 +236,14 @@ def write_outputs(rendered: Mapping[str, bytes], folder: Path, basename: str) ->
 
 
 def write_files(files: Sequence[tuple[Path, bytes]]) -> tuple[Path, ...]:
-    """Write each (path, content) so that either all files are replaced or none is.
+    """Write each (path, content) without ever leaving a half-written file.
 
     Every file is first written in full under a temporary name in its own folder; only when all
-    are written are they moved into place (``os.replace``, atomic on one file system). If any
-    write fails, the temporary files are removed and the previous outputs are untouched.
+    are written are they moved into place, one ``os.replace`` each (atomic per file on one file
+    system). If any write fails, the temporary files are removed and the previous outputs are
+    untouched. A crash during the moves themselves can leave some files new and some old, each
+    whole; ``briefing daily`` publishes a whole day at once through a symlink instead
+    (``archive.py``).
     """
     staged: list[tuple[Path, Path]] = []
     try:

@@ -1,8 +1,9 @@
 """Word-level language tools shared by the stages: tokenizing, stemming, stop words.
 
-Everything here works offline: the stemmer is NLTK's Snowball (pure code, no data download) as
-wrapped by sumy, the stop words ship with sumy. ``SumyTokenizer`` is the object sumy's document
-model asks for words, so sumy never needs NLTK's punkt data.
+Everything here works offline: the stemmer is NLTK's English Snowball stemmer, the one sumy
+uses (a copy in ``stemmer.py``: importing nltk takes over a second), the stop words ship with
+sumy (read from its data file: ``sumy.utils`` imports requests). ``SumyTokenizer`` is the
+object sumy's document model asks for words, so sumy never needs NLTK's punkt data.
 """
 
 from __future__ import annotations
@@ -20,17 +21,20 @@ def words(text: str) -> list[str]:
 
 @cache
 def _stemmer():  # type: ignore[no-untyped-def]
-    from sumy.nlp.stemmers import Stemmer
+    from .stemmer import EnglishStemmer
 
-    return Stemmer("english")
+    return EnglishStemmer().stem
 
 
 @cache
 def stop_words() -> frozenset[str]:
-    """sumy's English stop words, lower case."""
-    from sumy.utils import get_stop_words
+    """sumy's English stop words, lower case (as its summarizers hold them).
 
-    return frozenset(w.lower() for w in get_stop_words("english"))
+    Read as ``sumy.utils.get_stop_words("english")`` reads them (tests/test_text.py compares)."""
+    import pkgutil
+
+    data = pkgutil.get_data("sumy", "data/stopwords/english.txt") or b""
+    return frozenset(w.rstrip().lower() for w in data.decode("utf-8").splitlines() if w)
 
 
 @lru_cache(maxsize=200_000)
@@ -39,6 +43,12 @@ def stem(word: str) -> str:
     word = word.lower().replace("’", "'")
     if word.endswith("'s"):
         word = word[:-2]
+    return sumy_stem(word)
+
+
+@lru_cache(maxsize=200_000)
+def sumy_stem(word: str) -> str:
+    """A lower-case word stemmed as sumy's summarizers stem it (no apostrophe folding)."""
     return str(_stemmer()(word))
 
 
@@ -49,10 +59,17 @@ def stems(text: str) -> list[str]:
 
 def content_stems(text: str) -> frozenset[str]:
     """Stems of the words that carry meaning: no stop words, no single characters."""
-    stop = stop_words()
-    return frozenset(
-        stem(w) for w in words(text) if len(w) > 1 and w.lower().replace("’", "'") not in stop
-    )
+    found = set(map(_content_stem, words(text)))
+    found.discard("")
+    return frozenset(found)
+
+
+@lru_cache(maxsize=200_000)
+def _content_stem(word: str) -> str:
+    """The stem of a word that carries meaning; "" for a stop word or a single character."""
+    if len(word) > 1 and word.lower().replace("’", "'") not in stop_words():
+        return stem(word)
+    return ""
 
 
 class SumyTokenizer:

@@ -30,7 +30,6 @@ from pydantic import BaseModel, ValidationError
 from briefing import archive as archive_module
 from briefing import daily as daily_module
 from briefing.archive import (
-    LockHeld,
     clean_archive,
     hold_lock,
     list_days,
@@ -46,7 +45,7 @@ from briefing.daily import (
     run_daily,
 )
 from briefing.dailyconfig import FeedSource, NetworkConfig
-from briefing.errors import ConfigError, SourceError, TemplateError
+from briefing.errors import ConfigError, LockHeld, SourceError, TemplateError
 from briefing.feeds import Carrier, Item
 from briefing.pipeline import StrictError
 from briefing.scheduler import schedule_daily

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from briefing.ingest import load_articles
 from briefing.models import Article, Sentence
-from briefing.segment import split_sentences
+from briefing.segment import pysbd_sentences, sentence_spans, split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "putin-talks"
@@ -282,3 +282,103 @@ def test_splitting_never_loses_text_and_spans_increase(paras: list[str]) -> None
             assert sentence.text == sentence.text.strip() and sentence.text
             previous_end = sentence.end
     assert len({s.id for s in sentences}) == len(sentences)
+
+
+# The fast path through pysbd (its rules called directly, abbreviation work that cannot change
+# the text skipped) gives pysbd's own sentences: Segmenter.segment is the reference.
+
+
+def _reference_segmenter():  # type: ignore[no-untyped-def]
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def _assert_same_as_pysbd(paragraph: str) -> None:
+    reference = _reference_segmenter()
+    assert pysbd_sentences(paragraph) == reference.processor(paragraph).process()
+    end = len(paragraph)
+    assert sentence_spans(paragraph, 0, end) == sentence_spans(
+        paragraph, 0, end, segment=reference.segment
+    )
+
+
+def test_fast_splitter_gives_pysbds_sentences_on_the_example_corpus(
+    corpus: tuple[tuple[Article, tuple[Sentence, ...]], ...],
+) -> None:
+    for article, _ in corpus:
+        for start, end in article.paragraphs:
+            _assert_same_as_pysbd(article.text[start:end])
+
+
+PIECES = [
+    "Mr.",
+    "Mrs.",
+    "Dr.",
+    "St.",
+    "Gen.",
+    "Sen.",
+    "Rep.",
+    "No.",
+    "no.",
+    "p.",
+    "pp.",
+    "Art.",
+    "U.S.",
+    "U.S",
+    "e.g.",
+    "i.e.",
+    "Inc.",
+    "Co.",
+    "Jan.",
+    "a.m.",
+    "p.m.",
+    "vs.",
+    "v.",
+    "al.",
+    "is.",
+    "me.",
+    "may.",
+    "ſt.",
+    "Ste.",
+    "Montréal.",
+    "5",
+    "3.5",
+    "(1)",
+    "a)",
+    "“Go",
+    "now.”",
+    '"Yes."',
+    "police",
+    "said",
+    "Putin",
+    "is",
+    "may",
+    "man",
+    "in",
+    "Istanbul",
+    "talks",
+    "The",
+    "He",
+    "I",
+    "It",
+    "?",
+    "!",
+    "...",
+    "…",
+    "-",
+    "Smith",
+    "Street",
+    "fig.",
+    "Fig.",
+    "2",
+    ".",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=40))
+def test_fast_splitter_gives_pysbds_sentences_on_abbreviation_heavy_text(
+    pieces: list[str],
+) -> None:
+    _assert_same_as_pysbd(" ".join(pieces))
