@@ -16,19 +16,17 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
-    ConfigDict,
     Field,
     ValidationError,
-    ValidationInfo,
     field_validator,
     model_validator,
 )
 
+from .configbase import ConfigPath, Section
 from .dailyconfig import DailyConfig
 from .errors import ConfigError
 from .rank import SUMMARIZERS
@@ -37,21 +35,7 @@ FORMATS = ("md", "html", "pdf", "json")
 Format = Literal["md", "html", "pdf", "json"]
 
 
-def _relative_to_config(path: Path, info: ValidationInfo) -> Path:
-    base = (info.context or {}).get("base_dir")
-    if base is not None and not path.is_absolute():
-        return (Path(base) / path).resolve()
-    return path
-
-
-ConfigPath = Annotated[Path, AfterValidator(_relative_to_config)]
-
-
-class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class SourceOverride(_Section):
+class SourceOverride(Section):
     """Metadata for one source file, given or corrected by the editor."""
 
     title: str | None = Field(None, description="Headline, instead of the one read from the file.")
@@ -60,7 +44,7 @@ class SourceOverride(_Section):
     date: dt.date | None = Field(None, description="Publication date (YYYY-MM-DD).")
 
 
-class SourcesConfig(_Section):
+class SourcesConfig(Section):
     """Where the articles come from."""
 
     folder: ConfigPath = Field(
@@ -72,7 +56,7 @@ class SourcesConfig(_Section):
     )
 
 
-class OutputConfig(_Section):
+class OutputConfig(Section):
     """What is written, and where."""
 
     dir: ConfigPath = Field(Path("out"), description="Output folder, relative to this file.")
@@ -98,7 +82,7 @@ class OutputConfig(_Section):
         return tuple(dict.fromkeys(formats))
 
 
-class SummarizerConfig(_Section):
+class SummarizerConfig(Section):
     """How sentences are ranked and how much of them the briefing takes."""
 
     algorithm: str = Field(
@@ -131,14 +115,14 @@ class SummarizerConfig(_Section):
         return self
 
 
-class EditorialConfig(_Section):
+class EditorialConfig(Section):
     """What a sentence needs to stand alone as a point."""
 
     min_words: int = Field(7, ge=1, le=100, description="Fewest words in a point.")
     max_words: int = Field(70, ge=5, le=500, description="Most words in a point.")
 
 
-class DedupeConfig(_Section):
+class DedupeConfig(Section):
     """When two sentences say the same thing."""
 
     duplicate_similarity: float = Field(
@@ -161,7 +145,7 @@ class DedupeConfig(_Section):
     )
 
 
-class EditionConfig(_Section):
+class EditionConfig(Section):
     """One edition of the briefing: its own templates, formats and budget, same points."""
 
     name: str = Field(
@@ -189,7 +173,7 @@ class EditionConfig(_Section):
     )
 
 
-class ThemeConfig(_Section):
+class ThemeConfig(Section):
     """One section of the briefing."""
 
     key: str = Field(
@@ -215,7 +199,7 @@ class ThemeConfig(_Section):
         return cues
 
 
-class Config(_Section):
+class Config(Section):
     """A briefing: its sources, themes and outputs."""
 
     title: str | None = Field(

@@ -41,8 +41,6 @@ from .archive import (
 )
 from .config import Config
 from .dailyconfig import DailyConfig, FeedSource, NetworkConfig
-from .dedupe import merge_duplicates
-from .editorial import is_assertion, judge_sentences
 from .errors import BriefingError, ConfigError, LockHeld, SourceError
 from .feeds import (
     DUPLICATE,
@@ -61,10 +59,7 @@ from .feeds import (
 from .fetch import fetch_all
 from .ingest import load_articles
 from .models import Article, Briefing
-from .pipeline import Analysis, Edition, StrictError, compose_from
-from .rank import score_sentences
-from .segment import split_sentences
-from .themes import assign_themes
+from .pipeline import Analysis, Edition, StrictError, analyse, compose_from
 
 log = logging.getLogger(__name__)
 
@@ -398,37 +393,8 @@ def edition_time(day: dt.date, zone: ZoneInfo, items: Sequence[Item]) -> dt.date
 def analyse_articles(
     articles: Sequence[Article], config: Config, *, warnings: Sequence[str] = ()
 ) -> Analysis:
-    """``pipeline.analyse`` on articles already read: the same stages in the same order.
-
-    Kept equal to ``pipeline.analyse`` by tests/test_daily.py; it goes away once
-    ``pipeline.analyse`` accepts articles.
-    """
-    sentences = [s for article in articles for s in split_sentences(article)]
-    verdicts = judge_sentences(
-        sentences, min_words=config.editorial.min_words, max_words=config.editorial.max_words
-    )
-    usable = [s for s in sentences if verdicts[s.id].usable]
-    assignments = assign_themes(usable, config.themes)
-    by_theme = {
-        theme.key: [
-            (s, assignments[s.id].score, verdicts[s.id].dependent)
-            for s in usable
-            if s.id in assignments and assignments[s.id].theme == theme.key
-        ]
-        for theme in config.themes
-    }
-    scored = score_sentences(by_theme, config.summarizer.algorithm)
-    evidence = [s for s in sentences if is_assertion(verdicts[s.id])]
-    clusters, similarity = merge_duplicates(
-        scored, evidence, threshold=config.dedupe.duplicate_similarity
-    )
-    return Analysis(
-        articles=tuple(articles),
-        clusters=clusters,
-        similarity=similarity,
-        evidence_index={s.id: i for i, s in enumerate(evidence)},
-        warnings=tuple(warnings),
-    )
+    """``pipeline.analyse`` on articles already read (feeds and inbox)."""
+    return analyse(config, articles=articles, warnings=warnings)
 
 
 def compose_editions(

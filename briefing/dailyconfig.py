@@ -25,35 +25,18 @@ Example::
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
-    ConfigDict,
     Field,
-    ValidationInfo,
     field_validator,
     model_validator,
 )
 
-
-def _relative_to_config(path: Path, info: ValidationInfo) -> Path:
-    # The same rule as config.ConfigPath (not imported: config.py imports this module).
-    base = (info.context or {}).get("base_dir")
-    if base is not None and not path.is_absolute():
-        return (Path(base) / path).resolve()
-    return path
-
-
-ConfigPath = Annotated[Path, AfterValidator(_relative_to_config)]
-
-
-class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+from .configbase import ConfigPath, Section
 
 
 def _http_url(url: str) -> str:
@@ -63,7 +46,7 @@ def _http_url(url: str) -> str:
     return url
 
 
-class FeedSource(_Section):
+class FeedSource(Section):
     """One RSS or Atom feed: an address or a file, and the outlet that publishes it."""
 
     url: str | None = Field(
@@ -95,7 +78,7 @@ class FeedSource(_Section):
         return self.url if self.url is not None else str(self.path)
 
 
-class NetworkConfig(_Section):
+class NetworkConfig(Section):
     """How feeds and linked pages are fetched. Every request is bounded in time and size."""
 
     connect_timeout: float = Field(
@@ -152,7 +135,7 @@ def _known_zone(name: str) -> str:
     return name
 
 
-class DailyConfig(_Section):
+class DailyConfig(Section):
     """The daily briefing: feeds and inbox in, a dated archive out."""
 
     inbox: ConfigPath | None = Field(

@@ -87,16 +87,27 @@ def _split_and_judge(
 
 
 def analyse(
-    config: Config, *, root: Path | None = None, timings: list[tuple[str, float]] | None = None
+    config: Config,
+    *,
+    root: Path | None = None,
+    timings: list[tuple[str, float]] | None = None,
+    articles: Sequence[Article] | None = None,
+    warnings: Sequence[str] = (),
 ) -> Analysis:
-    """Read the sources and find every statement worth a point, with its sources."""
+    """Read the sources and find every statement worth a point, with its sources.
+
+    ``articles`` already read (the daily run's feeds and inbox), with their ``warnings``, are
+    used instead of the config's source folder.
+    """
     timings = [] if timings is None else timings
     # Reading, cleaning and splitting are per article: on every core, results in file order.
     with Workers() as workers:
         with _stage("ingest", timings):
-            articles, warnings = load_articles(
-                config.sources.folder, config.sources.files, root=root, workers=workers
-            )
+            if articles is None:
+                articles, warnings = load_articles(
+                    config.sources.folder, config.sources.files, root=root, workers=workers
+                )
+            articles, warnings = tuple(articles), tuple(warnings)
         with _stage("split", timings):
             limits = (config.editorial.min_words, config.editorial.max_words)
             read = workers.map(_split_and_judge, [(article, limits) for article in articles])
