@@ -81,6 +81,7 @@ def compose_briefing(
             outlet=a.outlet,
             url=a.url,
             published=a.published,
+            carriers=a.carriers,
         )
         for number, a in enumerate(articles, start=1)
     )

@@ -100,7 +100,8 @@ class Gathered:
 
     @property
     def articles(self) -> tuple[Article, ...]:
-        return tuple(item.article for item in self.items)
+        """The articles, each with every outlet that carried it (when more than one did)."""
+        return tuple(_with_carriers(item) for item in self.items)
 
     @property
     def feed_items(self) -> tuple[Item, ...]:
@@ -250,6 +251,13 @@ def _build_day(
 
 
 # --- gathering ---------------------------------------------------------------------------------
+
+
+def _with_carriers(item: Item) -> Article:
+    outlets = tuple(dict.fromkeys(c.outlet for c in item.carriers if c.outlet))
+    if len(outlets) < 2:
+        return item.article
+    return dataclasses.replace(item.article, carriers=outlets)
 
 
 def gather_day(

@@ -45,6 +45,10 @@ class SourceEntry(_Model):
     published: dt.date | None = Field(
         description="Publication date (ISO 8601, YYYY-MM-DD), if known."
     )
+    carriers: list[str] = Field(
+        description="Every outlet that carried this same article (syndicated, or in several "
+        "feeds), the source's own outlet first; empty when only one did."
+    )
 
 
 class Evidence(_Model):
@@ -162,6 +166,7 @@ def _source_entry(source: Source) -> SourceEntry:
         outlet=source.outlet,
         url=source.url,
         published=source.published,
+        carriers=list(source.carriers),
     )
 
 

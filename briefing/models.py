@@ -21,6 +21,8 @@ class Article:
     ``key`` is the stable id (the file name without extension) used in sentence ids;
     ``path`` is the file as read (or the URL); ``raw_text`` is its decoded text (for HTML, the
     extracted main text); ``text`` is ``raw_text`` with furniture blanked out.
+    ``carriers`` lists every outlet that carried the same article when it arrived more than
+    once (daily feeds), its own first; empty otherwise.
     ``paragraphs`` are the (start, end) spans of the paragraphs kept, in order.
     """
 
@@ -33,6 +35,7 @@ class Article:
     raw_text: str
     text: str
     paragraphs: tuple[tuple[int, int], ...]
+    carriers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +123,13 @@ class Source:
         }
     )
     published: dt.date | None = field(metadata={"help": "Publication date, or none when unknown."})
+    carriers: tuple[str, ...] = field(
+        default=(),
+        metadata={
+            "help": "Every outlet that carried this same article (syndicated or fetched from "
+            "several feeds), the source's own outlet first; empty when only one did."
+        },
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -368,3 +368,20 @@ def test_feeds_over_http_good_and_bad(tmp_path: Path) -> None:
     assert result.tally.read == 8
     assert dict(result.tally.left_out) == {DUPLICATE: 2, OTHER_DAY: 1}
     assert len({i.article.key for i in result.items}) == len(result.items)
+
+
+def test_an_article_carried_by_two_outlets_names_both_in_the_briefing_sources() -> None:
+    from briefing.daily import Gathered
+    from briefing.feeds import Tally
+
+    story = STORIES[3].text
+    syndicated = "By Our Correspondent. " + story.rsplit("\n\n", 2)[0] + "\n\nCopyright AP."
+    kept, _ = merge_copies(
+        [
+            _item("a", story, "Wire", "https://wire.example/1"),
+            _item("c", syndicated, "Courier", "https://courier.example/3"),
+            _item("b", STORIES[4].text, "Daily", "https://daily.example/2"),
+        ]
+    )
+    gathered = Gathered(items=tuple(kept), tally=Tally(), left_out=(), inbox_files=0, warnings=())
+    assert [a.carriers for a in gathered.articles] == [("Wire", "Courier"), ()]

@@ -382,6 +382,7 @@ def test_json_document(outputs: dict[str, bytes], briefing: Briefing) -> None:
         "outlet": None,
         "url": None,
         "published": None,
+        "carriers": [],
     }
     assert [t["key"] for t in data["themes"]] == ["talks", "sanctions"]
     assert data["themes"][1]["points"] == []
@@ -515,3 +516,20 @@ def test_sandbox_blocks_python_internals(briefing: Briefing, tmp_path: Path) -> 
 def test_missing_template_folder(briefing: Briefing, tmp_path: Path) -> None:
     with pytest.raises(TemplateError, match="does not exist"):
         render_outputs(briefing, ["md"], [tmp_path / "nope"])
+
+
+def test_outlets_carrying_the_same_article_are_named_in_every_format() -> None:
+    import dataclasses
+    import json
+
+    briefing = make_briefing()
+    first = dataclasses.replace(briefing.sources[0], carriers=("Wire Agency", "Daily Paper"))
+    briefing = dataclasses.replace(briefing, sources=(first, *briefing.sources[1:]))
+    out = render_outputs(briefing, ["md", "html", "json"], template_dirs=[])
+    line = next(x for x in out["md"].decode().splitlines() if x.startswith("1. "))
+    assert line.count("carried by Wire Agency, Daily Paper") == 1
+    assert "carried by Wire Agency, Daily Paper" in out["html"].decode()
+    assert json.loads(out["json"])["sources"][0]["carriers"] == ["Wire Agency", "Daily Paper"]
+    assert "carried by" not in next(
+        x for x in out["md"].decode().splitlines() if x.startswith("2. ")
+    )

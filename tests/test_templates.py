@@ -611,7 +611,8 @@ def test_a_misspelt_variable_suggests_one_in_scope(tmp_path: Path) -> None:
 def test_an_unknown_attribute_lists_the_fields(tmp_path: Path) -> None:
     message = render_error(tmp_path, "{{ briefing.sources[0].headline }}")
     assert message.endswith(
-        "'Source' has no attribute 'headline'; it has id, key, path, title, outlet, url, published"
+        "'Source' has no attribute 'headline'; "
+        "it has id, key, path, title, outlet, url, published, carriers"
     )
 
 
