@@ -106,10 +106,6 @@ def _edition(config: Config, name: str | None) -> EditionConfig | None:
     raise ConfigError(f"--edition {name}: no such edition; the config has: {names}")
 
 
-def _template_dirs(config: Config, edition: EditionConfig | None) -> list[Path]:
-    return [*(edition.templates if edition else ()), *config.output.templates]
-
-
 @main.command()
 @config_option
 @click.option(
@@ -218,7 +214,7 @@ def templates_list(ctx: click.Context, config_path: Path, edition: str | None) -
 
     try:
         config = load_config(config_path)
-        folders = _template_dirs(config, _edition(config, edition))
+        folders = config.template_dirs(_edition(config, edition))
         rows = list_templates(folders)
     except BriefingError as error:
         _fail(ctx, error)
@@ -261,7 +257,7 @@ def templates_copy(
     try:
         if folder is None:
             config = load_config(config_path)
-            folders = _template_dirs(config, _edition(config, edition))
+            folders = config.template_dirs(_edition(config, edition))
             if not folders:
                 raise ConfigError(
                     f"{config_path}: no editorial template folder; add templates = "
@@ -335,7 +331,7 @@ def check(ctx: click.Context, config_path: Path) -> None:
     for edition in config.editions or (None,):
         seen = config.for_edition(edition) if edition else config
         sample = sample_briefing(seen, now=_now())
-        for problem in check_templates(_template_dirs(config, edition), sample):
+        for problem in check_templates(config.template_dirs(edition), sample):
             if problem not in problems:
                 problems.append(problem)
     for problem in problems:

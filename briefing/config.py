@@ -254,6 +254,14 @@ class Config(Section):
                 )
         return self
 
+    def template_dirs(self, edition: EditionConfig | None = None) -> list[Path]:
+        """The editorial template folders an edition (or the plain briefing) searches first."""
+        return [*(edition.templates if edition else ()), *self.output.templates]
+
+    def formats_of(self, edition: EditionConfig | None = None) -> tuple[str, ...]:
+        """The formats an edition (or the plain briefing) is written in."""
+        return (edition.formats if edition else None) or self.output.formats
+
     def for_edition(self, edition: EditionConfig) -> Config:
         """This config as one edition sees it: its themes and its budget."""
         budget = self.summarizer

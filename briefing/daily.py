@@ -59,7 +59,14 @@ from .feeds import (
 from .fetch import fetch_all
 from .ingest import load_articles
 from .models import Article, Briefing
-from .pipeline import Analysis, Edition, StrictError, analyse, compose_from
+from .pipeline import (
+    Analysis,
+    Edition,
+    StrictError,
+    analyse,
+    compose_editions,
+    render_editions,
+)
 
 log = logging.getLogger(__name__)
 
@@ -232,7 +239,15 @@ def _build_day(
             f"--strict: the daily run of {day} had warnings, nothing was published:\n"
             + "\n".join(f"  {w}" for w in warnings)
         )
-    files = render_editions(editions, seen)
+    render_warnings: list[str] = []
+    files = render_editions(editions, seen, warnings=render_warnings)
+    if render_warnings:
+        warnings = tuple(dict.fromkeys((*warnings, *render_warnings)))
+        if strict:
+            raise StrictError(
+                f"--strict: rendering the {day} briefing had warnings, nothing was published:\n"
+                + "\n".join(f"  {w}" for w in render_warnings)
+            )
     briefing = editions[0].briefing
     files["manifest.json"] = manifest_bytes(
         _manifest(day, briefing, editions, gathered, sorted(files), warnings)
@@ -403,38 +418,6 @@ def analyse_articles(
 ) -> Analysis:
     """``pipeline.analyse`` on articles already read (feeds and inbox)."""
     return analyse(config, articles=articles, warnings=warnings)
-
-
-def compose_editions(
-    analysis: Analysis, config: Config, *, now: dt.datetime
-) -> tuple[Edition, ...]:
-    """Every edition's briefing (one, unnamed, without ``[[editions]]``), as ``pipeline.build``."""
-    return tuple(
-        Edition(
-            edition.name if edition else None,
-            compose_from(analysis, config.for_edition(edition) if edition else config, now=now),
-        )
-        for edition in (config.editions or (None,))
-    )
-
-
-def render_editions(editions: Sequence[Edition], config: Config) -> dict[str, bytes]:
-    """Every format of every edition: relative path in the day's folder -> content
-    (``briefing.md``; ``<edition>/briefing.md`` with editions), as ``pipeline.build`` lays
-    them out in ``output.dir``."""
-    from .render import render_outputs
-
-    by_name = {edition.name: edition for edition in config.editions}
-    files: dict[str, bytes] = {}
-    for result in editions:
-        edition = by_name.get(result.name) if result.name else None
-        formats = (edition.formats if edition else None) or config.output.formats
-        folders = [*(edition.templates if edition else ()), *config.output.templates]
-        prefix = f"{edition.name}/" if edition else ""
-        rendered = render_outputs(result.briefing, formats, template_dirs=folders)
-        for extension, content in rendered.items():
-            files[f"{prefix}{config.output.basename}.{extension}"] = content
-    return files
 
 
 def _manifest(

@@ -173,6 +173,43 @@ def compose(
     return briefing, timings
 
 
+def compose_editions(
+    analysis: Analysis, config: Config, *, now: dt.datetime
+) -> tuple[Edition, ...]:
+    """Every edition's briefing; one, unnamed, when the config declares no ``[[editions]]``."""
+    return tuple(
+        Edition(
+            edition.name if edition else None,
+            compose_from(analysis, config.for_edition(edition) if edition else config, now=now),
+        )
+        for edition in (config.editions or (None,))
+    )
+
+
+def render_editions(
+    editions: Sequence[Edition], config: Config, *, warnings: list[str] | None = None
+) -> dict[str, bytes]:
+    """Every format of every edition, in memory: path relative to the output folder ->
+    content (``briefing.md``; ``<edition>/briefing.md`` with editions). Resources the PDF
+    refused are appended to ``warnings``."""
+    from .render import render_outputs
+
+    by_name = {edition.name: edition for edition in config.editions}
+    files: dict[str, bytes] = {}
+    for result in editions:
+        edition = by_name.get(result.name) if result.name else None
+        prefix = f"{edition.name}/" if edition else ""
+        rendered = render_outputs(
+            result.briefing,
+            config.formats_of(edition),
+            template_dirs=config.template_dirs(edition),
+            warnings=warnings,
+        )
+        for extension, content in rendered.items():
+            files[f"{prefix}{config.output.basename}.{extension}"] = content
+    return files
+
+
 def build(
     config: Config,
     *,
@@ -189,22 +226,11 @@ def build(
     ``strict``, any warning fails the build before anything is written. Nothing is written
     until every edition is rendered. Raises BriefingError subclasses.
     """
-    from .render import render_outputs
-
     timings: list[tuple[str, float]] = []
     analysis = analyse(config, root=root, timings=timings)
-    editions: list[Edition] = []
-    files: list[tuple[Path, bytes]] = []
     with _stage("compose", timings):
-        plans = [
-            (edition, config.for_edition(edition) if edition else config)
-            for edition in (config.editions or (None,))
-        ]
-        composed = [
-            Edition(edition.name if edition else None, compose_from(analysis, seen, now=now))
-            for edition, seen in plans
-        ]
-    warnings = tuple(dict.fromkeys(w for e in composed for w in e.briefing.warnings))
+        editions = compose_editions(analysis, config, now=now)
+    warnings = tuple(dict.fromkeys(w for e in editions for w in e.briefing.warnings))
     if strict and warnings:
         raise StrictError(
             "--strict: the build had warnings, nothing was written:\n"
@@ -212,15 +238,7 @@ def build(
         )
     render_warnings: list[str] = []
     with _stage("render", timings):
-        for (edition, _), result in zip(plans, composed, strict=True):
-            formats = (edition.formats if edition else None) or config.output.formats
-            folders = [*(edition.templates if edition else ()), *config.output.templates]
-            rendered = render_outputs(
-                result.briefing, formats, template_dirs=folders, warnings=render_warnings
-            )
-            folder = config.output.dir / edition.name if edition else config.output.dir
-            files += [(folder / f"{config.output.basename}.{f}", c) for f, c in rendered.items()]
-            editions.append(result)
+        rendered = render_editions(editions, config, warnings=render_warnings)
     if render_warnings:
         warnings = tuple(dict.fromkeys((*warnings, *render_warnings)))
         if strict:
@@ -228,13 +246,14 @@ def build(
                 "--strict: rendering had warnings, nothing was written:\n"
                 + "\n".join(f"  {w}" for w in render_warnings)
             )
+    files = [(config.output.dir / name, content) for name, content in rendered.items()]
     outputs: tuple[Path, ...] = ()
     if write:
         with _stage("write", timings):
             outputs = write_files(files)
     return BuildResult(
         briefing=editions[0].briefing,
-        editions=tuple(editions),
+        editions=editions,
         outputs=outputs,
         warnings=warnings,
         timings=tuple(timings),
