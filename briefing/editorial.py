@@ -35,7 +35,9 @@ _FIRST_PERSON = re.compile(
 _LINK = re.compile(r"https?://|www\.|\b\S+\.(?:com|org|net)/|(?<![\w.])@\w{2,}")
 _LEANING_WORDS = frozenset(
     "he she they it this these that those his her their its him them such and but or so "
-    "yet nor otherwise instead conversely then also still".split()
+    "yet nor otherwise instead conversely then also still however nevertheless nonetheless "
+    "moreover furthermore thus therefore hence consequently likewise similarly "
+    "besides additionally".split()
 )
 _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march "
