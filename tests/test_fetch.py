@@ -85,7 +85,8 @@ def test_a_dripping_server_is_cut_at_the_deadline() -> None:
     with serve({"/drip": drip(1.0)}) as base:
         reason, elapsed = failure(base + "/drip", network)
     assert "deadline" in reason
-    assert 0.9 < elapsed < 1.4
+    # Well before the drip would end; the margin is for a loaded 2-core CI machine.
+    assert 0.9 < elapsed < 1.8
 
 
 def test_the_deadline_wakes_a_read_blocked_longer_than_it() -> None:
@@ -94,7 +95,7 @@ def test_the_deadline_wakes_a_read_blocked_longer_than_it() -> None:
     with serve({"/stall": stall(10)}) as base:
         reason, elapsed = failure(base + "/stall", network)
     assert "0.6 s deadline" in reason
-    assert 0.5 < elapsed < 1.0
+    assert 0.5 < elapsed < 2.0  # far below the 5 s read timeout, with margin for a loaded machine
 
 
 def test_a_huge_body_is_cut_past_max_bytes() -> None:
