@@ -431,6 +431,71 @@ def schedule(ctx: click.Context, config_path: Path, at: str, strict: bool) -> No
 
 
 @main.command()
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option(
+    "--words",
+    type=click.IntRange(1, 10_000),
+    default=100,
+    show_default=True,
+    help="Most words in the summary (white-space separated, as ROUGE counts them).",
+)
+@click.option(
+    "--summarizer",
+    type=click.Choice(list(SUMMARIZERS)),
+    default="lexrank",
+    show_default=True,
+    help="The summarizer that rates the sentences.",
+)
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print JSON: each sentence with its id and the articles carrying it.",
+)
+@click.pass_context
+def summarize(ctx: click.Context, folder: Path, words: int, summarizer: str, as_json: bool) -> None:
+    """Summarize a folder of articles about one story, without themes: its key sentences,
+    verbatim, at most --words words, one per line on standard output.
+
+    Same reading, cleaning, splitting, ranking and merging as a build; no config file needed.
+
+    \b
+    Example:
+        briefing summarize examples/putin-talks --words 100
+    """
+    import json
+
+    from .ingest import load_articles
+    from .parallel import Workers
+    from .summarize import summarize_articles
+
+    try:
+        with Workers() as workers:
+            articles, warnings = load_articles(folder, workers=workers)
+            summary = summarize_articles(
+                articles, words_budget=words, algorithm=summarizer, workers=workers
+            )
+    except BriefingError as error:
+        _fail(ctx, error)
+    for warning in warnings:
+        click.echo(f"briefing: warning: {warning}", err=True)
+    if as_json:
+        document = {
+            "words": summary.words,
+            "sentences": [
+                {"text": s.text, "sentence_id": s.sentence_id, "sources": list(s.sources)}
+                for s in summary.sentences
+            ],
+        }
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+        return
+    for sentence in summary.sentences:
+        click.echo(sentence.text)
+    if not summary.sentences:
+        click.echo(f"briefing: warning: {folder}: no sentence fit for a summary", err=True)
+
+
+@main.command()
 def schema() -> None:
     """Print the JSON Schema of briefing.json.
 

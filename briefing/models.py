@@ -243,3 +243,22 @@ class Briefing:
     @property
     def points(self) -> tuple[Point, ...]:
         return tuple(p for s in self.sections for p in s.points)
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    """A sentence of a summary (``briefing summarize``): verbatim from the article of
+    ``sentence_id``; ``sources`` are the keys of every article carrying the same statement."""
+
+    text: str
+    sentence_id: str
+    sources: tuple[str, ...]
+    rating: float
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """A story's key sentences in reading order, within a budget of ``words`` words."""
+
+    sentences: tuple[SummarySentence, ...]
+    words: int

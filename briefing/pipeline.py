@@ -19,13 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .compose import compose_briefing
-from .config import Config
+from .config import Config, EditorialConfig
 from .dedupe import Similarity, merge_duplicates
 from .editorial import is_assertion, judge_sentences
 from .errors import BriefingError, OutputError
 from .ingest import load_articles
 from .models import Article, Briefing, Cluster, Sentence, Verdict
-from .parallel import Workers
+from .parallel import Workers, run_all
 from .rank import score_sentences
 from .segment import split_sentences
 from .themes import assign_themes
@@ -77,10 +77,22 @@ def _stage(name: str, timings: list[tuple[str, float]]) -> Iterator[None]:
     log.info("%-8s %.3f s", name, elapsed)
 
 
+def split_and_judge(
+    articles: Sequence[Article], editorial: EditorialConfig, workers: Workers | None = None
+) -> tuple[list[Sentence], dict[str, Verdict]]:
+    """Every sentence of the articles, in order, and its verdict by sentence id; on every core
+    of ``workers`` when given."""
+    limits = (editorial.min_words, editorial.max_words)
+    read = run_all(_split_and_judge, [(article, limits) for article in articles], workers)
+    sentences = [s for article_sentences, _ in read for s in article_sentences]
+    verdicts = {i: verdict for _, judged in read for i, verdict in judged.items()}
+    return sentences, verdicts
+
+
 def _split_and_judge(
     job: tuple[Article, tuple[int, int]],
 ) -> tuple[tuple[Sentence, ...], dict[str, Verdict]]:
-    """One article's sentences and their verdicts (run in a worker process by ``analyse``)."""
+    """One article's sentences and their verdicts (run in a worker process)."""
     article, (min_words, max_words) = job
     sentences = split_sentences(article)
     return sentences, judge_sentences(sentences, min_words=min_words, max_words=max_words)
@@ -109,10 +121,7 @@ def analyse(
                 )
             articles, warnings = tuple(articles), tuple(warnings)
         with _stage("split", timings):
-            limits = (config.editorial.min_words, config.editorial.max_words)
-            read = workers.map(_split_and_judge, [(article, limits) for article in articles])
-            sentences = [s for article_sentences, _ in read for s in article_sentences]
-            verdicts = {i: verdict for _, judged in read for i, verdict in judged.items()}
+            sentences, verdicts = split_and_judge(articles, config.editorial, workers)
             usable = [s for s in sentences if verdicts[s.id].usable]
     with _stage("themes", timings):
         assignments = assign_themes(usable, config.themes)
