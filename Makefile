@@ -15,8 +15,8 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check briefing tests
-	$(BIN)/ruff format --check briefing tests
+	$(BIN)/ruff check briefing tests benchmarks
+	$(BIN)/ruff format --check briefing tests benchmarks
 	$(BIN)/mypy briefing
 
 # Regenerate the golden Markdown and JSON of the example briefing after an intended change.

@@ -144,7 +144,10 @@ def score(
 
 
 def table(results: Mapping[str, Mapping[str, float]], seconds: Mapping[str, float]) -> str:
-    head = "| system | R-1 recall | R-2 recall | R-L recall | R-1 F1 | R-2 F1 | R-L F1 | words | s |"
+    head = (
+        "| system | R-1 recall | R-2 recall | R-L recall | R-1 F1 | R-2 F1 | R-L F1 "
+        "| words before the cut | seconds |"
+    )
     lines = [head, "|---|" + "---:|" * 8]
     for name, r in results.items():
         values = [
