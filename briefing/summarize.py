@@ -43,6 +43,7 @@ from .dedupe import merge_duplicates
 from .editorial import is_assertion
 from .models import Article, Cluster, ScoredSentence, Sentence, Summary, SummarySentence
 from .parallel import Workers
+from .pipeline import split_and_judge
 from .rank import rate_sentences
 from .text import stem, stop_words, words
 
@@ -80,8 +81,6 @@ def summarize_articles(
     """The key sentences of ``articles``, at most ``words_budget`` words in all (words counted
     as white-space separated tokens, as ROUGE counts them), in reading order: articles in
     order (oldest first when all are dated), sentences in article order."""
-    from .pipeline import split_and_judge
-
     editorial = editorial or EditorialConfig()
     dedupe = dedupe or DedupeConfig()
     sentences, verdicts = split_and_judge(articles, editorial, workers)
