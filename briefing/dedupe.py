@@ -59,7 +59,10 @@ _REWRITE_MIN_PAIRS = 5
 # many of them at the least (one rare shared word is no evidence).
 _MIN_COVERAGE = 0.6
 _MIN_SHARED_WORDS = 3
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+# Figures two sentences must agree on to state the same thing: numbers, and weekdays ("talks
+# open on Monday" and "on Tuesday" are not one statement).
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d|\b(?:" + "|".join(_WEEKDAYS) + r")\b")
 # A quotation of this many words, shared word for word, is the same statement however the
 # sentences around it differ.
 _SHARED_QUOTE_MIN_WORDS = 5
@@ -216,7 +219,8 @@ class Similarity:
         return math.fsum(self._idf[t] for t in self._bags[i] & self._bags[j]) / total
 
     def numbers_conflict(self, i: int, j: int) -> bool:
-        """Both texts give figures, and each gives one the other does not ("60" vs "65")."""
+        """Both texts give figures (numbers, weekdays), and each gives one the other does not
+        ("60" vs "65", "Monday" vs "Tuesday")."""
         a, b = self._numbers[i], self._numbers[j]
         return bool(a and b and (a - b) and (b - a))
 
