@@ -366,6 +366,7 @@ def test_json_document(outputs: dict[str, bytes], briefing: Briefing) -> None:
         "summarizer",
         "sources",
         "themes",
+        "coverage",
         "warnings",
     ]
     assert data["schema_version"] == "1"
@@ -383,6 +384,8 @@ def test_json_document(outputs: dict[str, bytes], briefing: Briefing) -> None:
         "url": None,
         "published": None,
         "carriers": [],
+        "copy_of": None,
+        "copy_evidence": None,
     }
     assert [t["key"] for t in data["themes"]] == ["talks", "sanctions"]
     assert data["themes"][1]["points"] == []
@@ -390,6 +393,10 @@ def test_json_document(outputs: dict[str, bytes], briefing: Briefing) -> None:
     assert first["text"] == POINT_TEXTS[0]
     assert first["citations"] == [1, 3]
     assert first["support"] == 2
+    assert first["independent"] == 2 and first["single_source"] is False
+    assert first["disagreements"] == [] and first["signals"] is None
+    assert data["themes"][0]["points"][1]["single_source"] is True
+    assert data["coverage"][0] == {"source": 1, "points": {"talks": 2, "sanctions": 0}}
     assert first["rank_score"] == 0.123457
     assert first["sentence_id"] == "s3:0:0"
     assert first["evidence"][0] == {

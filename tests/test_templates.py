@@ -235,16 +235,32 @@ def test_the_context_document_is_json_with_iso_dates() -> None:
     assert document["generator"].startswith("briefing ")
 
 
+def _first_value(value: Any, parts: list[str], prefix: str = "") -> tuple[str, Any] | None:
+    """(Jinja path, value) of the first item of each list along ``parts`` where the path
+    reaches a value other than none (a list item whose copy_evidence is none is passed)."""
+    if not parts:
+        return (prefix, value) if value is not None else None
+    if value is None:
+        return None
+    key = parts[0].removesuffix("[]")
+    here = f"{prefix}.{key}" if prefix else key
+    if not parts[0].endswith("[]"):
+        return _first_value(value[key], parts[1:], here)
+    for n, item in enumerate(value[key]):
+        found = _first_value(item, parts[1:], f"{here}[{n}]")
+        if found is not None:
+            return found
+    return None
+
+
 def test_every_documented_variable_is_what_templates_see(tmp_path: Path) -> None:
     briefing = example_briefing()
     document = context_document(briefing)
     expected: dict[str, Any] = {}
     for path in sorted(documented_paths()):
-        value: Any = document
-        for part in path.replace("[]", ".0").split("."):
-            value = value[int(part)] if part.isdigit() else value[part]
-        if not isinstance(value, (dict, list)):
-            expected[path.replace("[]", "[0]")] = value
+        found = _first_value(document, path.split("."))
+        if found is not None and not isinstance(found[1], (dict, list)):
+            expected[found[0]] = found[1]
     lines = [
         f"{{{{ {path}|iso if {path} is not string and {path} is not number and {path} "
         f"is not none else {path}|tojson }}}}"
@@ -612,7 +628,7 @@ def test_an_unknown_attribute_lists_the_fields(tmp_path: Path) -> None:
     message = render_error(tmp_path, "{{ briefing.sources[0].headline }}")
     assert message.endswith(
         "'Source' has no attribute 'headline'; "
-        "it has id, key, path, title, outlet, url, published, carriers"
+        "it has id, key, path, title, outlet, url, published, carriers, copy_of, copy_evidence"
     )
 
 
@@ -787,7 +803,7 @@ def test_copy_refuses_unknown_names(tmp_path: Path, name: str) -> None:
 
 
 def test_the_context_and_documents_agree_on_point_fields() -> None:
-    point_fields = {f.name for f in dataclasses.fields(Point)} | {"source_ids"}
+    point_fields = {f.name for f in dataclasses.fields(Point)} | set(contract.properties(Point))
     document = context_document(example_briefing())
     assert set(document["briefing"]["points"][0]) == point_fields
     assert dt.date.fromisoformat(document["briefing"]["date"]) == example_briefing().date
