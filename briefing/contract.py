@@ -127,8 +127,22 @@ _MAIN_BLOCKS = {
     ),
     "point": "One point, its text and its citations (what `render_point` writes).",
     "citations": "The citation numbers after a point.",
+    "corroboration": (
+        "After the citations: how many sources carry the point and how many are independent "
+        "(`single source`, `3 sources, 2 independent`)."
+    ),
+    "disagreements": (
+        "Under a point, one line per figure or date other sources give differently "
+        "(`Sources differ: 524 [5] vs 500 [3].`)."
+    ),
+    "coverage": (
+        "The coverage table (sources as rows, themes as columns, the number of points citing "
+        "each source) and the note naming any theme no source covered."
+    ),
     "sources": "The numbered list of sources.",
-    "source": "One source: headline, outlet, date, web address, file.",
+    "source": (
+        "One source: headline, outlet, date, carriers, the source it repeats, web address, file."
+    ),
     "footer": "The closing note: how the points are chosen, and the summarizer.",
 }
 _SECTION_BLOCKS = {

@@ -9,6 +9,7 @@ are independent reports: none of them is a copy of anything here.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from briefing.corroborate import (
 )
 from briefing.dedupe import Similarity, align_rewrites
 from briefing.models import Article, Briefing, Citation, Sentence
+from briefing.render import render_outputs
 from tests.golden import FROZEN_NOW, ROOT
 
 EXAMPLE_ORIGINAL = "000_43c867f43599357e"
@@ -384,6 +386,28 @@ def test_every_side_of_a_disagreement_is_cited_truthfully(fire: tuple[Briefing, 
                     assert sentence_id == briefing.sources[citation.source - 1].key
 
 
+def test_disagreements_render_next_to_the_point_in_every_format(
+    fire: tuple[Briefing, Path],
+) -> None:
+    briefing, _ = fire
+    outputs = render_outputs(briefing, ["md", "html", "json"], [])
+    md = outputs["md"].decode("utf-8")
+    assert "\n  - *Sources differ: at least 60 people [1][3] vs 65 people [2].*\n" in md
+    assert "\n  - *Sources differ: Monday [1] vs Tuesday [2].*\n" in md
+    html = outputs["html"].decode("utf-8")
+    assert '<span class="disagreement">Sources differ: at least 60 people&#8288;' in html
+    document = json.loads(outputs["json"])
+    claims = [
+        c
+        for t in document["themes"]
+        for p in t["points"]
+        for d in p["disagreements"]
+        for c in d["claims"]
+    ]
+    assert {c["value"] for c in claims} == {"at least 60 people", "65 people", "Monday", "Tuesday"}
+    assert all(c["sources"] == [e["source"] for e in c["evidence"]] for c in claims)
+
+
 def test_near_identical_sentences_with_the_same_figures_make_no_disagreement() -> None:
     texts = [
         "The fire killed at least 60 people and injured about 180 in the city on Friday.",
@@ -413,6 +437,40 @@ def test_coverage_counts_the_points_citing_each_source_per_theme(briefing: Brief
             sum(source.id in p.source_ids for p in s.points) for s in briefing.sections
         )
     assert briefing.coverage[2].points == (0, 1, 0, 0)  # 002: one point, on the conditions
+
+
+def test_the_coverage_table_and_single_sources_in_markdown_html_and_json(
+    briefing: Briefing,
+) -> None:
+    outputs = render_outputs(briefing, ["md", "html", "json"], [])
+    md = outputs["md"].decode("utf-8")
+    assert "| Source | The proposal | The conditions | Reactions | Battlefield context |" in md
+    assert "\n| [3] 002\\_f062b79907245e90.txt | – | 1 | – | – |\n" in md
+    assert "(copy of [1]) |" in md
+    assert "· repeats [1] (rewritten: 13 of 24 sentences) ·" in md
+    bullets = [line for line in md.splitlines() if line.startswith("- ")]
+    for point, line in zip(briefing.points, bullets, strict=True):
+        if point.support == 1:
+            assert line.endswith(" *(single source)*")
+        elif point.independent == 1:
+            assert line.endswith(f" *(single report, {point.support} sources)*")
+        else:
+            assert line.endswith(f" *({point.support} sources, {point.independent} independent)*")
+    html = outputs["html"].decode("utf-8")
+    assert html.count('<li class="single-source">') == sum(p.single_source for p in briefing.points)
+    assert "<table>" in html and "(copy of 1)" in html
+    document = json.loads(outputs["json"])
+    points = [p for t in document["themes"] for p in t["points"]]
+    assert [p["single_source"] for p in points] == [p.single_source for p in briefing.points]
+    assert [p["independent"] for p in points] == [p.independent for p in briefing.points]
+    assert document["sources"][1]["copy_of"] == 1
+    assert document["sources"][1]["copy_evidence"]["kind"] == "rewrite"
+    assert document["coverage"][4]["points"] == {
+        "proposal": 3,
+        "conditions": 2,
+        "reactions": 2,
+        "battlefield": 3,
+    }
 
 
 def test_signals_multiply_back_to_the_score(briefing: Briefing) -> None:

@@ -97,9 +97,10 @@ def test_a_theme_template_replaces_only_its_theme(tmp_path: Path, fmt: str) -> N
     write(tmp_path, f"section-sanctions.{fmt}.j2", "SANCTIONS: {{ section.title }}\n")
     edited = render(briefing, tmp_path, fmt)
     assert "SANCTIONS: Sanctions\n" in edited
-    assert "Nothing on this theme" in bundled and "Nothing on this theme" not in edited
+    assert "No source covered this theme." in bundled
+    assert "No source covered this theme." not in edited
     start = "\n## Sanctions" if fmt == "md" else '    <section class="theme" id="theme-sanctions">'
-    end = "\n## Sources" if fmt == "md" else '<section class="sources"'
+    end = "\n## Coverage" if fmt == "md" else '<section class="coverage"'
     assert edited.startswith(bundled.split(start, 1)[0] + "SANCTIONS")  # the other theme too
     assert edited.endswith(bundled[bundled.index(end) :])
 
@@ -113,7 +114,7 @@ def test_the_editor_section_template_serves_every_theme(tmp_path: Path) -> None:
     )
     md = render(make_briefing(), tmp_path)
     assert "\n### 1. Talks offer\n- Officials said" in md
-    assert "\n### 2. Sanctions\n\n## Sources" in md
+    assert "\n### 2. Sanctions\n\n## Coverage" in md
 
 
 def test_a_theme_template_wins_over_the_editor_section_template(tmp_path: Path) -> None:
@@ -151,8 +152,8 @@ def test_point_and_citations_blocks_reach_into_section_templates(tmp_path: Path)
     )
     outputs = render_outputs(make_briefing(), ["md", "html"], [tmp_path])
     bullets = [line for line in outputs["md"].decode().splitlines() if line.startswith("- ")]
-    assert [b.rsplit(" ", 3)[-1] for b in bullets] == ["3)", "(2)", "3)"]
-    assert bullets[0].endswith(" (1, 3)")
+    assert [b.rsplit(" *(", 1)[0].rsplit(" ", 3)[-1] for b in bullets] == ["3)", "(2)", "3)"]
+    assert " (1, 3) *(2 independent sources)*" in bullets[0]
     page = parse_html(outputs["html"].decode())
     mine = [attrs for tag, attrs in page.tags if tag == "li" and attrs.get("class") == "mine"]
     assert len(mine) == 3
@@ -517,7 +518,8 @@ def test_article_text_is_literal_in_markdown(printed: Printed) -> None:
     }
     items = page.all_text("li")[: len(HOSTILE_TEXTS)]
     for text, point, item in zip(HOSTILE_TEXTS, printed.briefing.points, items, strict=True):
-        assert item == f"{text} " + "".join(f"[{n}]" for n in point.source_ids)
+        citations = "".join(f"[{n}]" for n in point.source_ids)
+        assert item.startswith(f"{text} {citations} (")
     assert not any("javascript" in (a.get("href") or "") for _, a in page.tags)
 
 
