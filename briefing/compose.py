@@ -1,7 +1,10 @@
 """Compose stage: clusters -> the ``Briefing``: points per theme within budget, with citations.
 
-A cluster's score is its representative's rank score, raised by the number of distinct sources
-carrying it (a statement several outlets report is more likely central to the story). Within a
+A cluster's score is its representative's rank score, raised by the number of independent
+reports carrying it (a statement several outlets report is more likely central to the story; an
+article and its copy, ``corroborate.find_copies``, are one report). The factors are kept on each
+point (``Point.signals``), with its count of independent reports and the figures other sources
+give differently (``corroborate.find_disagreements``). Within a
 theme, candidates are taken best first, with ties broken by score, then number of sources, then
 position, then sentence id, so the same input always gives the same briefing.
 
@@ -19,8 +22,21 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from .config import Config
+from .corroborate import Copy, find_disagreements, original_of
 from .dedupe import Similarity
-from .models import Article, Briefing, Citation, Cluster, Point, Section, Sentence, Source
+from .models import (
+    Article,
+    Briefing,
+    Citation,
+    Cluster,
+    CopyEvidence,
+    Disagreement,
+    Point,
+    Section,
+    Sentence,
+    Signals,
+    Source,
+)
 from .text import words
 
 # How a point's score is made (tuned by reading the example briefing, see README "How points are
@@ -49,13 +65,25 @@ def specificity(text: str) -> float:
     return min(len(found), SPECIFICITY_SATURATION) / SPECIFICITY_SATURATION
 
 
-def cluster_score(cluster: Cluster) -> float:
-    """rank score x support x theme fit x specificity (each factor 1 at its best)."""
+def score_signals(cluster: Cluster, original: Mapping[str, str] | None = None) -> Signals:
+    """The factors of a cluster's score: rank score, corroboration (by independent reports:
+    ``original`` maps a copy's article key to its original's), theme fit, concreteness."""
     rep = cluster.representative
-    support = 1 + SUPPORT_WEIGHT * (len(cluster.articles) - 1)
-    fit = 0.5 + 0.5 * min(rep.cue_score, CUE_SATURATION) / CUE_SATURATION
-    concrete = 0.6 + 0.4 * specificity(rep.sentence.text)
-    return rep.rank_score * support * fit * concrete
+    reports = len({(original or {}).get(key, key) for key in cluster.articles})
+    return Signals(
+        rank=rep.rank_score,
+        corroboration=1 + SUPPORT_WEIGHT * (reports - 1),
+        theme_fit=0.5 + 0.5 * min(rep.cue_score, CUE_SATURATION) / CUE_SATURATION,
+        concreteness=0.6 + 0.4 * specificity(rep.sentence.text),
+        reports=reports,
+        filler=rep.dependent,
+    )
+
+
+def cluster_score(cluster: Cluster, original: Mapping[str, str] | None = None) -> float:
+    """rank score x corroboration x theme fit x specificity (each factor 1 at its best)."""
+    signals = score_signals(cluster, original)
+    return signals.rank * signals.corroboration * signals.theme_fit * signals.concreteness
 
 
 def compose_briefing(
@@ -67,14 +95,20 @@ def compose_briefing(
     *,
     now: dt.datetime,
     warnings: Sequence[str] = (),
+    copies: Sequence[Copy] = (),
+    evidence: Sequence[Sentence] = (),
 ) -> Briefing:
     """Choose the points of each theme and assemble the briefing.
 
-    ``similarity`` and ``evidence_index`` (sentence id -> row) come from the dedupe stage.
+    ``similarity`` and ``evidence_index`` (sentence id -> row) come from the dedupe stage, with
+    ``evidence`` (the sentences of those rows; without them no disagreement is looked for);
+    ``copies`` from ``corroborate.find_copies``.
     """
+    source_of = {a.key: number for number, a in enumerate(articles, start=1)}
+    copy_of = {c.article: c for c in copies}
     sources = tuple(
         Source(
-            id=number,
+            id=source_of[a.key],
             key=a.key,
             path=a.path,
             title=a.title,
@@ -82,10 +116,13 @@ def compose_briefing(
             url=a.url,
             published=a.published,
             carriers=a.carriers,
+            copy_of=source_of[copy_of[a.key].original] if a.key in copy_of else None,
+            copy_evidence=_copy_evidence(copy_of[a.key], source_of) if a.key in copy_of else None,
         )
-        for number, a in enumerate(articles, start=1)
+        for a in articles
     )
-    source_of = {s.key: s.id for s in sources}
+    original = original_of(copies)
+    context = _Context(source_of, original, similarity, evidence_index, evidence)
     budget = config.summarizer
     chosen: list[Cluster] = []
     # Sentences of candidates left out as restatements of a chosen point that carry it: their
@@ -96,7 +133,7 @@ def compose_briefing(
     for theme in config.themes:
         candidates = sorted(
             (
-                _Candidate(c, cluster_score(c))
+                _Candidate(c, cluster_score(c, original))
                 for c in clusters
                 if c.representative.theme == theme.key
             ),
@@ -140,7 +177,7 @@ def compose_briefing(
             title=theme.title,
             description=theme.description,
             points=tuple(
-                _point(c, source_of, also_cited.get(position[id(c.cluster)], ())) for c in picked
+                _point(c, context, also_cited.get(position[id(c.cluster)], ())) for c in picked
             ),
         )
         for theme, picked in zip(config.themes, picked_per_theme, strict=True)
@@ -195,11 +232,31 @@ def _carriers(
     return [m for m in cluster.members if similarity.carries(evidence_index[m.id], rep, threshold)]
 
 
-def _point(
-    candidate: _Candidate, source_of: Mapping[str, int], also_cited: Sequence[Sentence] = ()
-) -> Point:
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What making a point needs besides its cluster."""
+
+    source_of: Mapping[str, int]
+    original: Mapping[str, str]
+    similarity: Similarity
+    evidence_index: Mapping[str, int]
+    evidence: Sequence[Sentence]
+
+
+def _copy_evidence(copy: Copy, source_of: Mapping[str, int]) -> CopyEvidence:
+    return CopyEvidence(
+        compared_with=source_of[copy.compared_with],
+        kind=copy.kind,
+        matched=copy.matched,
+        sentences=copy.sentences,
+        share=round(copy.share, 2),
+    )
+
+
+def _point(candidate: _Candidate, context: _Context, also_cited: Sequence[Sentence] = ()) -> Point:
     cluster = candidate.cluster
     rep = cluster.representative
+    source_of = context.source_of
     first_per_source: dict[int, Sentence] = {}
     for member in (*cluster.members, *also_cited):
         first_per_source.setdefault(source_of[member.article], member)
@@ -207,6 +264,17 @@ def _point(
         Citation(source=source, sentence_id=s.id, text=s.text, start=s.start, end=s.end)
         for source, s in sorted(first_per_source.items())
     )
+    articles = {s.article for s in first_per_source.values()}
+    disagreements: tuple[Disagreement, ...] = ()
+    if context.evidence:
+        disagreements = find_disagreements(
+            context.evidence_index[rep.sentence.id],
+            citations,
+            articles,
+            context.evidence,
+            context.similarity,
+            source_of,
+        )
     return Point(
         text=rep.sentence.text,
         sentence_id=rep.sentence.id,
@@ -216,6 +284,9 @@ def _point(
         rank_score=rep.rank_score,
         cue_score=rep.cue_score,
         support=len(citations),
+        independent=len({context.original.get(key, key) for key in articles}),
+        disagreements=disagreements,
+        signals=score_signals(cluster, context.original),
     )
 
 

@@ -24,7 +24,18 @@ from collections.abc import Iterator
 from typing import Any
 
 from .markup import md_code
-from .models import Briefing, Citation, Point, Section, Source
+from .models import (
+    Briefing,
+    Citation,
+    Claim,
+    CopyEvidence,
+    Coverage,
+    Disagreement,
+    Point,
+    Section,
+    Signals,
+    Source,
+)
 from .templating import (
     DEFAULT_PREFIX,
     FILTERS,
@@ -58,6 +69,14 @@ SECTION_VARIABLES: dict[str, tuple[str, str]] = {
 PROPERTY_HELP: dict[tuple[type, str], str] = {
     (Briefing, "points"): "Every point of every theme, in order (the same as in `sections`).",
     (Point, "source_ids"): "Citation numbers of the sources carrying the point, ascending.",
+    (Point, "single_source"): (
+        "True when one report only carries the point: one source, or a source and its copies."
+    ),
+    (Briefing, "coverage"): (
+        "The coverage table: per source, in `sources` order, how many points of each theme "
+        "cite it. A theme no source has a point on has no `points` in `sections`."
+    ),
+    (Claim, "source_ids"): "Citation numbers of the sources giving the value, ascending.",
 }
 """Help for the derived values (properties) of the models, which templates can read too."""
 
@@ -67,6 +86,11 @@ MODELS: dict[type, str] = {
     Point: "One point: a sentence quoted word for word from a source, with its citations.",
     Citation: "One source carrying a point, and the sentence in it that carries it.",
     Source: "One entry of the numbered source list.",
+    CopyEvidence: "Why a source counts as a copy of another.",
+    Disagreement: "Sources giving different figures or dates for the same statement.",
+    Claim: "One side of a disagreement: a value and the sources giving it.",
+    Signals: "Why a point was chosen: the factors its score is the product of.",
+    Coverage: "One row of the coverage table: a source and its points per theme.",
 }
 """The objects templates receive, with one line of help each."""
 
@@ -103,8 +127,22 @@ _MAIN_BLOCKS = {
     ),
     "point": "One point, its text and its citations (what `render_point` writes).",
     "citations": "The citation numbers after a point.",
+    "corroboration": (
+        "After the citations: how many sources carry the point and how many are independent "
+        "(`single source`, `3 sources, 2 independent`)."
+    ),
+    "disagreements": (
+        "Under a point, one line per figure or date other sources give differently "
+        "(`Sources differ: 524 [5] vs 500 [3].`)."
+    ),
+    "coverage": (
+        "The coverage table (sources as rows, themes as columns, the number of points citing "
+        "each source) and the note naming any theme no source covered."
+    ),
     "sources": "The numbered list of sources.",
-    "source": "One source: headline, outlet, date, web address, file.",
+    "source": (
+        "One source: headline, outlet, date, carriers, the source it repeats, web address, file."
+    ),
     "footer": "The closing note: how the points are chosen, and the summarizer.",
 }
 _SECTION_BLOCKS = {
@@ -242,11 +280,15 @@ def members(cls: type) -> Iterator[tuple[str, Any, str]]:
 
 
 def _item_model(tp: Any) -> type | None:
-    """The model a type holds: ``Section`` for ``tuple[Section, ...]``, ``Source`` for Source."""
+    """The model a type holds: ``Section`` for ``tuple[Section, ...]``, ``Source`` for Source,
+    ``Signals`` for ``Signals | None``."""
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
         return tp
     if typing.get_origin(tp) is tuple:
         return _item_model(typing.get_args(tp)[0])
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        models = [m for m in map(_item_model, typing.get_args(tp)) if m is not None]
+        return models[0] if len(models) == 1 else None
     return None
 
 
@@ -309,10 +351,14 @@ def type_label(tp: Any) -> str:
 
 
 def example_briefing() -> Briefing:
-    """A small fixed briefing: the examples of the reference page are rendered from it."""
+    """A small fixed briefing: the examples of the reference page are rendered from it.
+
+    Source 3 is a word-for-word copy of source 1, so the first point, cited by both, is a
+    single report; source 2 gives another day for it (a disagreement)."""
     texts = (
         "The Kremlin proposed direct talks in Istanbul on Thursday.",
         "Kyiv said a 30-day ceasefire must come first.",
+        "The Kremlin proposed direct talks in Istanbul on Friday.",
     )
     sources = (
         Source(
@@ -333,26 +379,55 @@ def example_briefing() -> Briefing:
             url=None,
             published=None,
         ),
+        Source(
+            id=3,
+            key="002_wire",
+            path="examples/putin-talks/002_wire.txt",
+            title="Putin offers direct talks with Ukraine",
+            outlet="Daily Wire",
+            url=None,
+            published=dt.date(2025, 5, 11),
+            copy_of=1,
+            copy_evidence=CopyEvidence(
+                compared_with=1, kind="verbatim", matched=18, sentences=20, share=0.9
+            ),
+        ),
     )
 
-    def point(text: str, cited: tuple[int, ...], score: float) -> Point:
-        citations = tuple(
-            Citation(
-                source=n, sentence_id=f"{sources[n - 1].key}:2:0", text=text, start=310, end=368
-            )
-            for n in cited
+    def cite(n: int, text: str) -> Citation:
+        return Citation(
+            source=n, sentence_id=f"{sources[n - 1].key}:2:0", text=text, start=310, end=368
         )
+
+    def point(
+        text: str, cited: tuple[int, ...], signals: Signals, *disagreements: Disagreement
+    ) -> Point:
+        citations = tuple(cite(n, text) for n in cited)
         return Point(
             text=text,
             sentence_id=citations[0].sentence_id,
             quoted_from=cited[0],
             citations=citations,
-            score=score,
-            rank_score=0.91,
+            score=round(
+                signals.rank * signals.corroboration * signals.theme_fit * signals.concreteness,
+                6,
+            ),
+            rank_score=signals.rank,
             cue_score=1.5,
             support=len(cited),
+            independent=signals.reports,
+            disagreements=disagreements,
+            signals=signals,
         )
 
+    day = Disagreement(
+        about="day",
+        kind="day",
+        claims=(
+            Claim(value="Thursday", citations=(cite(1, texts[0]), cite(3, texts[0]))),
+            Claim(value="Friday", citations=(cite(2, texts[2]),)),
+        ),
+    )
     return Briefing(
         title="Putin offers direct talks with Ukraine",
         date=dt.date(2025, 5, 11),
@@ -363,13 +438,40 @@ def example_briefing() -> Briefing:
                 key="proposal",
                 title="The proposal",
                 description="What was offered, by whom, where and when.",
-                points=(point(texts[0], (1, 2), 0.82),),
+                points=(
+                    point(
+                        texts[0],
+                        (1, 3),
+                        Signals(
+                            rank=0.91,
+                            corroboration=1.0,
+                            theme_fit=0.6875,
+                            concreteness=0.8,
+                            reports=1,
+                            filler=False,
+                        ),
+                        day,
+                    ),
+                ),
             ),
             Section(
                 key="conditions",
                 title="The conditions",
                 description="",
-                points=(point(texts[1], (2,), 0.64),),
+                points=(
+                    point(
+                        texts[1],
+                        (2,),
+                        Signals(
+                            rank=0.64,
+                            corroboration=1.0,
+                            theme_fit=0.6875,
+                            concreteness=0.666667,
+                            reports=1,
+                            filler=False,
+                        ),
+                    ),
+                ),
             ),
         ),
         sources=sources,
@@ -406,13 +508,17 @@ def _example(value: Any) -> str:
 
 
 def _value_at(document: Any, path: str) -> Any:
-    value = document
-    for part in path.split("."):
-        key = part.removesuffix("[]")
-        value = value[key]
-        if part.endswith("[]"):
-            value = value[0] if value else None
-    return value
+    """The value at ``path``, from the first item of each list that has one (not none)."""
+    part, _, rest = path.partition(".")
+    if document is None:
+        return None
+    value = document[part.removesuffix("[]")]
+    items = value if part.endswith("[]") else [value]
+    for item in items:
+        found = _value_at(item, rest) if rest else item
+        if found is not None:
+            return found
+    return None
 
 
 def _render_example(templates: Templates, source: str, context: dict[str, Any]) -> str:

@@ -59,7 +59,11 @@ _REWRITE_MIN_PAIRS = 5
 # many of them at the least (one rare shared word is no evidence).
 _MIN_COVERAGE = 0.6
 _MIN_SHARED_WORDS = 3
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+# Figures two sentences must agree on to state the same thing: numbers, and weekdays ("talks
+# open on Monday" and "on Tuesday" are not one statement).
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d|\b(?:" + "|".join(_WEEKDAYS) + r")\b")
+_WEEKDAY_STEMS = frozenset(day.lower() for day in _WEEKDAYS)  # the stemmer leaves them whole
 # A quotation of this many words, shared word for word, is the same statement however the
 # sentences around it differ.
 _SHARED_QUOTE_MIN_WORDS = 5
@@ -183,9 +187,12 @@ class Similarity:
         found += [(j, v) for j, v in marked.items() if v >= at_least]
         return found
 
-    def pairs(self, at_least: float) -> tuple[IntArray, IntArray, FloatArray]:
+    def pairs(
+        self, at_least: float, *, marked: bool = True
+    ) -> tuple[IntArray, IntArray, FloatArray]:
         """(rows, columns, similarities) of every pair at least ``at_least`` similar, both ways
-        round, including pairs known to state the same thing."""
+        round, including pairs known to state the same thing (unless ``marked`` is False: then
+        only the word overlap counts, as computed)."""
         import numpy as np
 
         if at_least < self.floor:
@@ -194,18 +201,18 @@ class Similarity:
         close = coo.data >= at_least
         rows, cols = coo.row[close].astype(np.int64), coo.col[close].astype(np.int64)
         values = coo.data[close]
-        if not self._marked:
+        if not self._marked or not marked:
             return rows, cols, values
-        marked = sorted((i, j, v) for i, row in self._marked.items() for j, v in row.items())
+        known = sorted((i, j, v) for i, row in self._marked.items() for j, v in row.items())
         n = len(self.texts)
-        marked_keys = np.array([i * n + j for i, j, _ in marked], dtype=np.int64)
+        marked_keys = np.array([i * n + j for i, j, _ in known], dtype=np.int64)
         at = np.minimum(np.searchsorted(marked_keys, rows * n + cols), len(marked_keys) - 1)
         unmarked = marked_keys[at] != rows * n + cols
-        raised = np.array([v >= at_least for _, _, v in marked], dtype=bool)
+        raised = np.array([v >= at_least for _, _, v in known], dtype=bool)
         return (
-            np.concatenate((rows[unmarked], np.array([i for i, _, _ in marked])[raised])),
-            np.concatenate((cols[unmarked], np.array([j for _, j, _ in marked])[raised])),
-            np.concatenate((values[unmarked], np.array([v for _, _, v in marked])[raised])),
+            np.concatenate((rows[unmarked], np.array([i for i, _, _ in known])[raised])),
+            np.concatenate((cols[unmarked], np.array([j for _, j, _ in known])[raised])),
+            np.concatenate((values[unmarked], np.array([v for _, _, v in known])[raised])),
         )
 
     def coverage(self, i: int, j: int) -> float:
@@ -215,8 +222,23 @@ class Similarity:
             return 0.0
         return math.fsum(self._idf[t] for t in self._bags[i] & self._bags[j]) / total
 
+    def figure_blind(self, i: int, j: int) -> tuple[float, int]:
+        """How close two texts are leaving their figures aside ("60 killed" and "65 killed" are
+        the same words): the cosine of their weighted words without numbers, and how many such
+        words they share."""
+        a = {t for t in self._bags[i] if not t[0].isdigit() and t not in _WEEKDAY_STEMS}
+        b = {t for t in self._bags[j] if not t[0].isdigit() and t not in _WEEKDAY_STEMS}
+        norm_a = math.fsum(self._idf[t] ** 2 for t in a)
+        norm_b = math.fsum(self._idf[t] ** 2 for t in b)
+        if not norm_a or not norm_b:
+            return 0.0, 0
+        shared = a & b
+        dot = math.fsum(self._idf[t] ** 2 for t in shared)
+        return dot / math.sqrt(norm_a * norm_b), len(shared)
+
     def numbers_conflict(self, i: int, j: int) -> bool:
-        """Both texts give figures, and each gives one the other does not ("60" vs "65")."""
+        """Both texts give figures (numbers, weekdays), and each gives one the other does not
+        ("60" vs "65", "Monday" vs "Tuesday")."""
         a, b = self._numbers[i], self._numbers[j]
         return bool(a and b and (a - b) and (b - a))
 

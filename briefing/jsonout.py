@@ -5,7 +5,8 @@ pydantic models describe the document, so the JSON Schema in ``docs/briefing.sch
 generated from the same code that writes the JSON (``python -m briefing.jsonout`` prints it;
 ``tests/test_render.py`` checks that the committed file matches).
 
-Numbers: ``score``, ``rank_score`` and ``cue_score`` are rounded to 6 decimal places, enough
+Numbers: ``score``, ``rank_score``, ``cue_score`` and the ``signals`` are rounded to 6 decimal
+places, enough
 to order points and short enough that the golden files do not churn on the last bits of a
 floating-point sum. Keys come out in the order the fields are declared here.
 """
@@ -18,7 +19,18 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .models import Briefing, Citation, Point, Section, Source
+from .models import (
+    Briefing,
+    Citation,
+    Claim,
+    CopyEvidence,
+    Coverage,
+    Disagreement,
+    Point,
+    Section,
+    Signals,
+    Source,
+)
 
 SCHEMA_VERSION: Literal["1"] = "1"
 """Bumped when a field is removed or changes meaning; adding a field keeps the version."""
@@ -49,6 +61,34 @@ class SourceEntry(_Model):
         description="Every outlet that carried this same article (syndicated, or in several "
         "feeds), the source's own outlet first; empty when only one did."
     )
+    copy_of: int | None = Field(
+        description="Citation number of the source whose report this article repeats, word for "
+        "word or rewritten sentence by sentence (the earliest, else the longest, of the sources "
+        "carrying that report); null for an independent report. Points count a source and its "
+        "copies as one independent report."
+    )
+    copy_evidence: CopyEvidenceEntry | None = Field(
+        description="Why the article counts as a copy; null when `copy_of` is."
+    )
+
+
+class CopyEvidenceEntry(_Model):
+    """How much of an article is found in another source."""
+
+    compared_with: int = Field(
+        description="Citation number of the source it was compared with: `copy_of`, or another "
+        "copy of the same report."
+    )
+    kind: Literal["verbatim", "rewrite"] = Field(
+        description="verbatim: most of its sentences are in that source nearly word for word; "
+        "rewrite: its sentences are that source's, paraphrased one by one in the same order, "
+        "with the same names and figures."
+    )
+    matched: int = Field(
+        description="How many of its sentences have their counterpart in that source.", ge=0
+    )
+    sentences: int = Field(description="How many sentences it has in all.", ge=0)
+    share: float = Field(description="matched / sentences, to 2 decimals.", ge=0, le=1)
 
 
 class Evidence(_Model):
@@ -84,6 +124,14 @@ class PointEntry(_Model):
         description="Citation numbers of every source carrying the point, ascending."
     )
     support: int = Field(description="Number of distinct sources carrying the point.", ge=1)
+    independent: int = Field(
+        description="Number of independent reports among them: a source and its copies "
+        "(`copy_of`) count once.",
+        ge=1,
+    )
+    single_source: bool = Field(
+        description="True when one report only carries the point (one source, or copies of one)."
+    )
     score: float = Field(description="Final score the points of a theme are ordered by.")
     rank_score: float = Field(
         description="The summarizer's rating of the sentence, scaled to 0..1 within the theme."
@@ -92,6 +140,58 @@ class PointEntry(_Model):
     sentence_id: str = Field(description="Id of the sentence the text is taken from.")
     evidence: list[Evidence] = Field(
         description="For each cited source, the sentence that carries the point and its offsets."
+    )
+    disagreements: list[DisagreementEntry] = Field(
+        description="Figures or dates other sources give differently for the same statement: "
+        "empty when none do."
+    )
+    signals: SignalsEntry | None = Field(
+        description="Why the point was chosen: `score` is the product of `rank`, "
+        "`corroboration`, `theme_fit` and `concreteness`."
+    )
+
+
+class ClaimEntry(_Model):
+    """One side of a disagreement."""
+
+    value: str = Field(
+        description="The figure or date as written in the first of its sources, with its "
+        'qualifier and noun ("at least 60 people").'
+    )
+    sources: list[int] = Field(description="Citation numbers of the sources giving it, ascending.")
+    evidence: list[Evidence] = Field(
+        description="For each of those sources, the sentence giving the value and its offsets."
+    )
+
+
+class DisagreementEntry(_Model):
+    """Sources giving different figures or dates for the same statement."""
+
+    about: str = Field(
+        description='What differs: the noun after the figure ("aerial drones"), or "day", '
+        '"date", "year", "percentage", "amount".'
+    )
+    kind: Literal["count", "percentage", "amount", "day", "date", "year"] = Field(
+        description="The kind of figure compared."
+    )
+    claims: list[ClaimEntry] = Field(
+        description="The values given, the point's own first, then by number of sources."
+    )
+
+
+class SignalsEntry(_Model):
+    """The factors of a point's score, and how it was picked."""
+
+    rank: float = Field(description="The summarizer's rating within the theme, 0..1.")
+    corroboration: float = Field(
+        description="1 + 0.25 x (independent reports - 1): raised by each independent report."
+    )
+    theme_fit: float = Field(description="Match with the theme's cues, 0.5..1.")
+    concreteness: float = Field(description="Names and figures in the sentence, 0.6..1.")
+    reports: int = Field(description="Independent reports counted in `corroboration`.", ge=1)
+    filler: bool = Field(
+        description="True when the sentence leans on the one before it and was taken only to "
+        "give a thin theme its minimum of points."
     )
 
 
@@ -103,6 +203,16 @@ class Theme(_Model):
     description: str = Field(description="What the theme covers, from config.toml.")
     points: list[PointEntry] = Field(
         description="The theme's points, best first. Empty when no source said anything on it."
+    )
+
+
+class CoverageEntry(_Model):
+    """Which themes a source is cited in."""
+
+    source: int = Field(description="Citation number of the source.", ge=1)
+    points: dict[str, int] = Field(
+        description="Theme key -> number of the theme's points citing the source (0 for none), "
+        "in the order of `themes`."
     )
 
 
@@ -126,6 +236,9 @@ class BriefingDocument(_Model):
     summarizer: str = Field(description="Name of the summarizer that ranked the sentences.")
     sources: list[SourceEntry] = Field(description="The numbered sources, by citation number.")
     themes: list[Theme] = Field(description="The themes, in the order of the configuration.")
+    coverage: list[CoverageEntry] = Field(
+        description="Per source, the number of points of each theme that cite it."
+    )
     warnings: list[str] = Field(
         description="Problems that did not stop the build (an unreadable source, an empty "
         "theme), one message each."
@@ -142,6 +255,7 @@ def briefing_document(briefing: Briefing) -> BriefingDocument:
         summarizer=briefing.summarizer,
         sources=[_source_entry(source) for source in briefing.sources],
         themes=[_theme(section) for section in briefing.sections],
+        coverage=[_coverage(row, briefing) for row in briefing.coverage],
         warnings=list(briefing.warnings),
     )
 
@@ -167,6 +281,27 @@ def _source_entry(source: Source) -> SourceEntry:
         url=source.url,
         published=source.published,
         carriers=list(source.carriers),
+        copy_of=source.copy_of,
+        copy_evidence=_copy_evidence(source.copy_evidence) if source.copy_evidence else None,
+    )
+
+
+def _copy_evidence(evidence: CopyEvidence) -> CopyEvidenceEntry:
+    return CopyEvidenceEntry(
+        compared_with=evidence.compared_with,
+        kind="rewrite" if evidence.kind == "rewrite" else "verbatim",
+        matched=evidence.matched,
+        sentences=evidence.sentences,
+        share=evidence.share,
+    )
+
+
+def _coverage(row: Coverage, briefing: Briefing) -> CoverageEntry:
+    return CoverageEntry(
+        source=row.source,
+        points={
+            section.key: count for section, count in zip(briefing.sections, row.points, strict=True)
+        },
     )
 
 
@@ -185,11 +320,44 @@ def _point_entry(point: Point) -> PointEntry:
         quoted_from=point.quoted_from,
         citations=list(point.source_ids),
         support=point.support,
+        independent=point.independent,
+        single_source=point.single_source,
         score=round(point.score, _SCORE_DECIMALS),
         rank_score=round(point.rank_score, _SCORE_DECIMALS),
         cue_score=round(point.cue_score, _SCORE_DECIMALS),
         sentence_id=point.sentence_id,
         evidence=[_evidence(citation) for citation in point.citations],
+        disagreements=[_disagreement(d) for d in point.disagreements],
+        signals=_signals(point.signals) if point.signals else None,
+    )
+
+
+def _disagreement(disagreement: Disagreement) -> DisagreementEntry:
+    return DisagreementEntry.model_validate(
+        {
+            "about": disagreement.about,
+            "kind": disagreement.kind,
+            "claims": [_claim(claim) for claim in disagreement.claims],
+        }
+    )
+
+
+def _claim(claim: Claim) -> ClaimEntry:
+    return ClaimEntry(
+        value=claim.value,
+        sources=list(claim.source_ids),
+        evidence=[_evidence(citation) for citation in claim.citations],
+    )
+
+
+def _signals(signals: Signals) -> SignalsEntry:
+    return SignalsEntry(
+        rank=round(signals.rank, _SCORE_DECIMALS),
+        corroboration=round(signals.corroboration, _SCORE_DECIMALS),
+        theme_fit=round(signals.theme_fit, _SCORE_DECIMALS),
+        concreteness=round(signals.concreteness, _SCORE_DECIMALS),
+        reports=signals.reports,
+        filler=signals.filler,
     )
 
 

@@ -130,6 +130,42 @@ class Source:
             "several feeds), the source's own outlet first; empty when only one did."
         },
     )
+    copy_of: int | None = field(
+        default=None,
+        metadata={
+            "help": "Citation number of the source whose report this article repeats (word "
+            "for word or rewritten sentence by sentence), so its points are not counted as "
+            "independent of it; none for an independent report."
+        },
+    )
+    copy_evidence: CopyEvidence | None = field(
+        default=None,
+        metadata={"help": "Why it counts as a copy (set when `copy_of` is)."},
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class CopyEvidence:
+    """How much of an article is found, word for word or rewritten, in another source."""
+
+    compared_with: int = field(
+        metadata={
+            "help": "Citation number of the source it was compared with: `copy_of`, or another "
+            "copy of the same report."
+        }
+    )
+    kind: str = field(
+        metadata={
+            "help": "`verbatim`: most of its sentences are in that source nearly word for word; "
+            "`rewrite`: its sentences are that source's, paraphrased one by one in the same "
+            "order, with the same names and figures."
+        }
+    )
+    matched: int = field(
+        metadata={"help": "How many of its sentences have their counterpart in that source."}
+    )
+    sentences: int = field(metadata={"help": "How many sentences it has in all."})
+    share: float = field(metadata={"help": "`matched` / `sentences`, 0..1, to 2 decimals."})
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,10 +218,101 @@ class Point:
         metadata={"help": "Strength of the sentence's match to the theme's cues."}
     )
     support: int = field(metadata={"help": "Number of distinct sources carrying the point."})
+    independent: int = field(
+        default=0,
+        metadata={
+            "help": "Number of independent reports among those sources: a source and its "
+            "copies (`copy_of`) count once. Equal to `support` when no source copies another "
+            "(and when left out)."
+        },
+    )
+    disagreements: tuple[Disagreement, ...] = field(
+        default=(),
+        metadata={
+            "help": "Figures or dates other sources give differently for the same statement; "
+            "empty when none do."
+        },
+    )
+    signals: Signals | None = field(
+        default=None,
+        metadata={"help": "Why this point was chosen: the factors of its `score`."},
+    )
+
+    def __post_init__(self) -> None:
+        if self.independent == 0:  # not given: no copies known, every source counts
+            object.__setattr__(self, "independent", self.support)
 
     @property
     def source_ids(self) -> tuple[int, ...]:
         return tuple(sorted({c.source for c in self.citations}))
+
+    @property
+    def single_source(self) -> bool:
+        return self.independent <= 1
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One side of a disagreement: a value and the sources that give it."""
+
+    value: str = field(
+        metadata={
+            "help": "The figure or date as the first of these sources writes it, with its "
+            'qualifier and noun: "at least 60 people", "Thursday".'
+        }
+    )
+    citations: tuple[Citation, ...] = field(
+        metadata={"help": "Each source giving this value, with its sentence, by number."}
+    )
+
+    @property
+    def source_ids(self) -> tuple[int, ...]:
+        return tuple(sorted({c.source for c in self.citations}))
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    """Sources giving different figures or dates for the same statement."""
+
+    about: str = field(
+        metadata={
+            "help": 'What differs: the noun after the figure ("aerial drones"), or "day", '
+            '"date", "year", "percentage", "amount".'
+        }
+    )
+    kind: str = field(
+        metadata={"help": "`count`, `percentage`, `amount`, `day`, `date` or `year`."}
+    )
+    claims: tuple[Claim, ...] = field(
+        metadata={"help": "The values given, the point's own first, then by number of sources."}
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Signals:
+    """The factors a point's score is the product of, and how it was picked."""
+
+    rank: float = field(
+        metadata={"help": "The summarizer's rating of the sentence within its theme, 0..1."}
+    )
+    corroboration: float = field(
+        metadata={
+            "help": "Raised by each independent report beyond the first: 1 + 0.25 x (reports - 1)."
+        }
+    )
+    theme_fit: float = field(
+        metadata={"help": "How well it matches the theme's cues: 0.5 (barely) to 1 (strongly)."}
+    )
+    concreteness: float = field(
+        metadata={"help": "Names and figures it carries: 0.6 (none) to 1 (six or more)."}
+    )
+    reports: int = field(metadata={"help": "Independent reports counted in `corroboration`."})
+    filler: bool = field(
+        metadata={
+            "help": "True when it leans on the sentence before it and was taken only to give "
+            "a thin theme its minimum of points."
+        }
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,6 +370,32 @@ class Briefing:
     @property
     def points(self) -> tuple[Point, ...]:
         return tuple(p for s in self.sections for p in s.points)
+
+    @property
+    def coverage(self) -> tuple[Coverage, ...]:
+        return tuple(
+            Coverage(
+                source=source.id,
+                points=tuple(
+                    sum(1 for p in section.points if source.id in p.source_ids)
+                    for section in self.sections
+                ),
+            )
+            for source in self.sources
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """One row of the coverage table: a source and how many points it is cited for per theme."""
+
+    source: int = field(metadata={"help": "Citation number of the source."})
+    points: tuple[int, ...] = field(
+        metadata={
+            "help": "Per theme, in the order of `briefing.sections`, the number of points that "
+            "cite the source; 0 where it has none."
+        }
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .compose import compose_briefing
 from .config import Config, EditorialConfig
+from .corroborate import Copy, find_copies
 from .dedupe import Similarity, merge_duplicates
 from .editorial import is_assertion, judge_sentences
 from .errors import BriefingError, OutputError
@@ -35,13 +36,18 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
-    """The story, read and understood: every statement with its sources, ready to compose."""
+    """The story, read and understood: every statement with its sources, ready to compose.
+
+    ``evidence`` are the sentences ``similarity`` compares (``evidence_index``: id -> row);
+    ``copies`` the articles that repeat another's report."""
 
     articles: tuple[Article, ...]
     clusters: tuple[Cluster, ...]
     similarity: Similarity
     evidence_index: Mapping[str, int]
     warnings: tuple[str, ...]
+    evidence: tuple[Sentence, ...] = ()
+    copies: tuple[Copy, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +146,18 @@ def analyse(
         clusters, similarity = merge_duplicates(
             scored, evidence, threshold=config.dedupe.duplicate_similarity
         )
+    with _stage("copies", timings):
+        copies = find_copies(articles, evidence, similarity)
+    for copy in copies:
+        log.info(
+            "%s repeats %s (%s: %d of %d sentences in %s)",
+            copy.article,
+            copy.original,
+            copy.kind,
+            copy.matched,
+            copy.sentences,
+            copy.compared_with,
+        )
     log.info(
         "%d articles, %d sentences (%d usable, %d themed), %d statements",
         len(articles),
@@ -154,6 +172,8 @@ def analyse(
         similarity=similarity,
         evidence_index={s.id: i for i, s in enumerate(evidence)},
         warnings=warnings,
+        evidence=tuple(evidence),
+        copies=copies,
     )
 
 
@@ -167,6 +187,8 @@ def compose_from(analysis: Analysis, config: Config, *, now: dt.datetime) -> Bri
         config,
         now=now,
         warnings=analysis.warnings,
+        copies=analysis.copies,
+        evidence=analysis.evidence,
     )
 
 

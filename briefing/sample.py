@@ -1,9 +1,11 @@
 """A sample briefing for checking templates without building one.
 
 ``briefing check`` renders every template against this: one point per theme of the config (an
-empty theme too, since templates must handle it), each with two citations, and sources with
-and without titles, outlets, URLs and dates, so every branch a template may take is exercised.
-Its text carries characters that must come out literally (``*``, ``#``, ``<``, ``{{``).
+empty theme too, since templates must handle it), each with its citations, and sources with
+and without titles, outlets, URLs and dates, one of them a copy of another, so every branch a
+template may take is exercised: single-source points, points carried by copies of one report,
+by independent sources, and a disagreement. Its text carries characters that must come out
+literally (``*``, ``#``, ``<``, ``{{``).
 """
 
 from __future__ import annotations
@@ -11,9 +13,23 @@ from __future__ import annotations
 import datetime as dt
 
 from .config import Config
-from .models import Briefing, Citation, Point, Section, Source
+from .models import (
+    Briefing,
+    Citation,
+    Claim,
+    CopyEvidence,
+    Disagreement,
+    Point,
+    Section,
+    Signals,
+    Source,
+)
 
 _TEXT = 'The council said "the vote on item #3 <b>and</b> {{ budget }}" passed *unanimously*.'
+_OTHER = 'The council said "the vote on item #4 <b>and</b> {{ budget }}" passed *unanimously*.'
+# Which sources carry the point of each theme, in turn: independent sources and a copy, a
+# single source, a source and its copy only (a single report).
+_CITED = ((1, 2, 3), (2,), (1, 3))
 
 
 def sample_briefing(config: Config, *, now: dt.datetime) -> Briefing:
@@ -29,25 +45,70 @@ def sample_briefing(config: Config, *, now: dt.datetime) -> Briefing:
             dt.date(2025, 5, 11),
         ),
         Source(2, "sample-2", "articles/sample-2.html", None, None, None, None),
+        Source(
+            3,
+            "sample-3",
+            "articles/sample-3.txt",
+            "Council passes budget",
+            "Evening <Wire>",
+            None,
+            dt.date(2025, 5, 11),
+            carriers=("Evening <Wire>", "Morning *Post*"),
+            copy_of=1,
+            copy_evidence=CopyEvidence(
+                compared_with=1, kind="rewrite", matched=9, sentences=12, share=0.75
+            ),
+        ),
     )
     sections = []
     for number, theme in enumerate(config.themes):
         empty = number == len(config.themes) - 1 and len(config.themes) > 1
+        cited = _CITED[number % len(_CITED)]
         citations = tuple(
             Citation(
-                source=s.id, sentence_id=f"{s.key}:0:{number}", text=_TEXT, start=0, end=len(_TEXT)
+                source=n,
+                sentence_id=f"{sources[n - 1].key}:0:{number}",
+                text=_TEXT,
+                start=0,
+                end=len(_TEXT),
             )
-            for s in sources
+            for n in cited
         )
+        disagreements: tuple[Disagreement, ...] = ()
+        if number == 0:
+            other = Citation(
+                source=2, sentence_id="sample-2:0:9", text=_OTHER, start=0, end=len(_OTHER)
+            )
+            disagreements = (
+                Disagreement(
+                    about="item",
+                    kind="count",
+                    claims=(
+                        Claim(value="item #3", citations=citations[:1]),
+                        Claim(value="item #4 <b>", citations=(other,)),
+                    ),
+                ),
+            )
+        reports = len({1 if n == 3 else n for n in cited})  # 3 repeats 1
         point = Point(
             text=_TEXT,
             sentence_id=citations[0].sentence_id,
-            quoted_from=1,
+            quoted_from=cited[0],
             citations=citations,
-            score=1.0,
+            score=round(0.5 * (1 + 0.25 * (reports - 1)), 6),
             rank_score=1.0,
             cue_score=2.0,
-            support=2,
+            support=len(cited),
+            independent=reports,
+            disagreements=disagreements,
+            signals=Signals(
+                rank=1.0,
+                corroboration=1 + 0.25 * (reports - 1),
+                theme_fit=0.75,
+                concreteness=2 / 3,
+                reports=reports,
+                filler=number == 1,
+            ),
         )
         sections.append(
             Section(theme.key, theme.title, theme.description, () if empty else (point,))

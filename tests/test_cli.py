@@ -60,6 +60,9 @@ def test_pdf_has_the_title_and_every_point(built: Path) -> None:
         assert theme["title"] in text
         for point in theme["points"]:
             assert flat(point["text"]) in flat(text), point["text"]
+    # The coverage table and the single-source marks are printed, and it all fits two pages.
+    assert "Coverage" in text and "single source" in text
+    assert len(reader.pages) == 2
 
 
 def test_markdown_lists_themes_points_and_sources(built: Path) -> None:
@@ -67,13 +70,13 @@ def test_markdown_lists_themes_points_and_sources(built: Path) -> None:
     document = json.loads((built / "briefing.json").read_text(encoding="utf-8"))
     assert markdown.startswith(f"# {document['title']}")
     headings = [line[3:] for line in markdown.splitlines() if line.startswith("## ")]
-    assert headings == [t["title"] for t in document["themes"]] + ["Sources"]
+    assert headings == [t["title"] for t in document["themes"]] + ["Coverage", "Sources"]
     bullets = [line for line in markdown.splitlines() if line.startswith("- ")]
     assert len(bullets) == sum(len(t["points"]) for t in document["themes"])
     for theme in document["themes"]:
         for point in theme["points"]:
             marks = "".join(f"[{n}]" for n in point["citations"])
-            assert any(line.endswith(marks) for line in bullets)
+            assert any(f"{marks} *(" in line for line in bullets)
     for source in document["sources"]:
         assert f"{source['id']}. " in markdown and source["path"] in markdown
 

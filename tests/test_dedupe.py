@@ -135,6 +135,17 @@ def test_different_figures_are_never_the_same_statement() -> None:
     assert not same.numbers_conflict(0, 1)
 
 
+def test_different_days_are_never_the_same_statement() -> None:
+    monday = "Police said an inquiry into the cause of the fire will open on Monday."
+    tuesday = "Police said an inquiry into the cause of the fire will open on Tuesday."
+    similarity = _similarity(monday, tuesday)
+    assert similarity(0, 1) > 0.5
+    assert similarity.numbers_conflict(0, 1)
+    assert not similarity.carries(1, 0, 0.5)
+    undated = _similarity(monday, "Police said an inquiry into the cause of the fire will open.")
+    assert not undated.numbers_conflict(0, 1)
+
+
 def test_a_short_article_is_never_a_rewrite_of_another() -> None:
     short = ["Clinton will meet Arafat in Gaza on Monday, officials said."]
     long = [

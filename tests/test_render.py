@@ -186,14 +186,25 @@ def test_markdown_structure(outputs: dict[str, bytes], briefing: Briefing) -> No
     assert lines[0] == "# Putin’s talks offer & Europe’s ultimatum"
     assert lines[2] == "*11 May 2025 · 3 sources*"
     headings = [line for line in lines if line.startswith("## ")]
-    assert headings == ["## Talks offer", "## Sanctions", "## Sources"]
+    assert headings == ["## Talks offer", "## Sanctions", "## Coverage", "## Sources"]
     bullets = [line for line in lines if line.startswith("- ")]
     assert len(bullets) == 3
-    assert bullets[0].endswith(" [1][3]")  # citations sorted, whatever the citation order
-    assert bullets[1].endswith(" [2]")
-    assert bullets[2].endswith(" [1][2][3]")
-    sanctions = md.split("## Sanctions", 1)[1].split("## Sources", 1)[0]
-    assert sanctions.strip() == "*Nothing on this theme in today's sources.*"
+    # Citations sorted, whatever the citation order, then how many sources carry the point.
+    assert bullets[0].endswith(" [1][3] *(2 independent sources)*")
+    assert bullets[1].endswith(" [2] *(single source)*")
+    assert bullets[2].endswith(" [1][2][3] *(3 independent sources)*")
+    sanctions = md.split("## Sanctions", 1)[1].split("## Coverage", 1)[0]
+    assert sanctions.strip() == "*No source covered this theme.*"
+    coverage = md.split("## Coverage", 1)[1].split("## Sources", 1)[0].strip().splitlines()
+    assert coverage[2:] == [
+        "| Source | Talks offer | Sanctions |",
+        "| --- | ---: | ---: |",
+        "| [1] BBC News | 2 | – |",
+        "| [2] 001\\_untitled.txt | 2 | – |",
+        "| [3] The Guardian | 2 | – |",
+        "",
+        "No source covered this theme: Sanctions.",
+    ]
     sources = md.split("## Sources", 1)[1].strip().splitlines()
     assert sources[0].startswith("1. Putin offers direct talks with Ukraine · BBC News")
     assert "`examples/putin-talks/000_bbc.txt`" in sources[0]
@@ -212,9 +223,10 @@ def test_markdown_renders_article_text_literally(
     assert "script" not in tags
     assert page.all_text("h1") == [TITLE]
     items = page.all_text("li")
-    for point, item in zip(briefing.points, items, strict=False):
+    notes = ["(2 independent sources)", "(single source)", "(3 independent sources)"]
+    for point, item, note in zip(briefing.points, items, notes, strict=False):
         citations = "".join(f"[{n}]" for n in point.source_ids)
-        assert item == f"{point.text} {citations}"
+        assert item == f"{point.text} {citations} {note}"
     # Only the source list's web addresses become links; nothing from the point text does.
     hrefs = [attrs.get("href") for tag, attrs in page.tags if tag == "a"]
     assert hrefs == [
@@ -260,7 +272,7 @@ def test_markdown_points_render_literally(text: str) -> None:
     section = dataclasses.replace(briefing.sections[0], points=(point,))
     md = render_outputs(dataclasses.replace(briefing, sections=(section,)), ["md"], [])["md"]
     items = parse_html(markdown.markdown(md.decode("utf-8"))).all_text("li")
-    assert items[0] == " ".join(f"{text} [1][3]".split())
+    assert items[0] == " ".join(f"{text} [1][3] (2 independent sources)".split())
 
 
 # --- HTML --------------------------------------------------------------------------------------
@@ -291,9 +303,11 @@ def test_html_escapes_article_text(outputs: dict[str, bytes], briefing: Briefing
     assert "&amp;amp;" in html
     page = parse_html(html)
     items = page.all_text("li")
-    for point, item in zip(briefing.points, items, strict=False):
+    notes = ["2 independent sources", "single source", "3 independent sources"]
+    for point, item, note in zip(briefing.points, items, notes, strict=False):
         # U+2060 WORD JOINER keeps the citation numbers on the line of the text's last word.
-        assert item == point.text + "\u2060" + ",".join(str(n) for n in point.source_ids)
+        citations = ",".join(str(n) for n in point.source_ids)
+        assert item == f"{point.text}\u2060{citations} {note}"
 
 
 def test_html_citations_link_to_numbered_sources(outputs: dict[str, bytes]) -> None:
@@ -304,7 +318,8 @@ def test_html_citations_link_to_numbered_sources(outputs: dict[str, bytes]) -> N
         if tag == "a" and (attrs.get("href") or "").startswith("#")
     ]
     expected = ["#source-1", "#source-3", "#source-2", "#source-1", "#source-2", "#source-3"]
-    assert citation_links == expected
+    coverage_rows = ["#source-1", "#source-2", "#source-3"]
+    assert citation_links == expected + coverage_rows
     source_items = [
         (attrs.get("id"), attrs.get("value")) for tag, attrs in page.tags if tag == "li"
     ][-3:]
@@ -316,8 +331,14 @@ def test_html_citations_link_to_numbered_sources(outputs: dict[str, bytes]) -> N
 
 def test_html_empty_theme_keeps_its_heading(outputs: dict[str, bytes]) -> None:
     page = parse_html(outputs["html"].decode("utf-8"))
-    assert page.all_text("h2") == ["Talks offer", "Sanctions", "Sources"]
-    assert "Nothing on this theme in today’s sources." in page.all_text("p")
+    assert page.all_text("h2") == [
+        "Talks offer",
+        "Sanctions",
+        "Coverage points citing each source, by theme",
+        "Sources",
+    ]
+    assert "No source covered this theme." in page.all_text("p")
+    assert "No source covered this theme: Sanctions." in page.all_text("p")
 
 
 # --- PDF ---------------------------------------------------------------------------------------
@@ -366,6 +387,7 @@ def test_json_document(outputs: dict[str, bytes], briefing: Briefing) -> None:
         "summarizer",
         "sources",
         "themes",
+        "coverage",
         "warnings",
     ]
     assert data["schema_version"] == "1"
@@ -383,6 +405,8 @@ def test_json_document(outputs: dict[str, bytes], briefing: Briefing) -> None:
         "url": None,
         "published": None,
         "carriers": [],
+        "copy_of": None,
+        "copy_evidence": None,
     }
     assert [t["key"] for t in data["themes"]] == ["talks", "sanctions"]
     assert data["themes"][1]["points"] == []
@@ -390,6 +414,10 @@ def test_json_document(outputs: dict[str, bytes], briefing: Briefing) -> None:
     assert first["text"] == POINT_TEXTS[0]
     assert first["citations"] == [1, 3]
     assert first["support"] == 2
+    assert first["independent"] == 2 and first["single_source"] is False
+    assert first["disagreements"] == [] and first["signals"] is None
+    assert data["themes"][0]["points"][1]["single_source"] is True
+    assert data["coverage"][0] == {"source": 1, "points": {"talks": 2, "sanctions": 0}}
     assert first["rank_score"] == 0.123457
     assert first["sentence_id"] == "s3:0:0"
     assert first["evidence"][0] == {

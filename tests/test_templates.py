@@ -97,9 +97,10 @@ def test_a_theme_template_replaces_only_its_theme(tmp_path: Path, fmt: str) -> N
     write(tmp_path, f"section-sanctions.{fmt}.j2", "SANCTIONS: {{ section.title }}\n")
     edited = render(briefing, tmp_path, fmt)
     assert "SANCTIONS: Sanctions\n" in edited
-    assert "Nothing on this theme" in bundled and "Nothing on this theme" not in edited
+    assert "No source covered this theme." in bundled
+    assert "No source covered this theme." not in edited
     start = "\n## Sanctions" if fmt == "md" else '    <section class="theme" id="theme-sanctions">'
-    end = "\n## Sources" if fmt == "md" else '<section class="sources"'
+    end = "\n## Coverage" if fmt == "md" else '<section class="coverage"'
     assert edited.startswith(bundled.split(start, 1)[0] + "SANCTIONS")  # the other theme too
     assert edited.endswith(bundled[bundled.index(end) :])
 
@@ -113,7 +114,7 @@ def test_the_editor_section_template_serves_every_theme(tmp_path: Path) -> None:
     )
     md = render(make_briefing(), tmp_path)
     assert "\n### 1. Talks offer\n- Officials said" in md
-    assert "\n### 2. Sanctions\n\n## Sources" in md
+    assert "\n### 2. Sanctions\n\n## Coverage" in md
 
 
 def test_a_theme_template_wins_over_the_editor_section_template(tmp_path: Path) -> None:
@@ -151,8 +152,8 @@ def test_point_and_citations_blocks_reach_into_section_templates(tmp_path: Path)
     )
     outputs = render_outputs(make_briefing(), ["md", "html"], [tmp_path])
     bullets = [line for line in outputs["md"].decode().splitlines() if line.startswith("- ")]
-    assert [b.rsplit(" ", 3)[-1] for b in bullets] == ["3)", "(2)", "3)"]
-    assert bullets[0].endswith(" (1, 3)")
+    assert [b.rsplit(" *(", 1)[0].rsplit(" ", 3)[-1] for b in bullets] == ["3)", "(2)", "3)"]
+    assert " (1, 3) *(2 independent sources)*" in bullets[0]
     page = parse_html(outputs["html"].decode())
     mine = [attrs for tag, attrs in page.tags if tag == "li" and attrs.get("class") == "mine"]
     assert len(mine) == 3
@@ -235,16 +236,32 @@ def test_the_context_document_is_json_with_iso_dates() -> None:
     assert document["generator"].startswith("briefing ")
 
 
+def _first_value(value: Any, parts: list[str], prefix: str = "") -> tuple[str, Any] | None:
+    """(Jinja path, value) of the first item of each list along ``parts`` where the path
+    reaches a value other than none (a list item whose copy_evidence is none is passed)."""
+    if not parts:
+        return (prefix, value) if value is not None else None
+    if value is None:
+        return None
+    key = parts[0].removesuffix("[]")
+    here = f"{prefix}.{key}" if prefix else key
+    if not parts[0].endswith("[]"):
+        return _first_value(value[key], parts[1:], here)
+    for n, item in enumerate(value[key]):
+        found = _first_value(item, parts[1:], f"{here}[{n}]")
+        if found is not None:
+            return found
+    return None
+
+
 def test_every_documented_variable_is_what_templates_see(tmp_path: Path) -> None:
     briefing = example_briefing()
     document = context_document(briefing)
     expected: dict[str, Any] = {}
     for path in sorted(documented_paths()):
-        value: Any = document
-        for part in path.replace("[]", ".0").split("."):
-            value = value[int(part)] if part.isdigit() else value[part]
-        if not isinstance(value, (dict, list)):
-            expected[path.replace("[]", "[0]")] = value
+        found = _first_value(document, path.split("."))
+        if found is not None and not isinstance(found[1], (dict, list)):
+            expected[found[0]] = found[1]
     lines = [
         f"{{{{ {path}|iso if {path} is not string and {path} is not number and {path} "
         f"is not none else {path}|tojson }}}}"
@@ -501,7 +518,8 @@ def test_article_text_is_literal_in_markdown(printed: Printed) -> None:
     }
     items = page.all_text("li")[: len(HOSTILE_TEXTS)]
     for text, point, item in zip(HOSTILE_TEXTS, printed.briefing.points, items, strict=True):
-        assert item == f"{text} " + "".join(f"[{n}]" for n in point.source_ids)
+        citations = "".join(f"[{n}]" for n in point.source_ids)
+        assert item.startswith(f"{text} {citations} (")
     assert not any("javascript" in (a.get("href") or "") for _, a in page.tags)
 
 
@@ -612,7 +630,7 @@ def test_an_unknown_attribute_lists_the_fields(tmp_path: Path) -> None:
     message = render_error(tmp_path, "{{ briefing.sources[0].headline }}")
     assert message.endswith(
         "'Source' has no attribute 'headline'; "
-        "it has id, key, path, title, outlet, url, published, carriers"
+        "it has id, key, path, title, outlet, url, published, carriers, copy_of, copy_evidence"
     )
 
 
@@ -787,7 +805,7 @@ def test_copy_refuses_unknown_names(tmp_path: Path, name: str) -> None:
 
 
 def test_the_context_and_documents_agree_on_point_fields() -> None:
-    point_fields = {f.name for f in dataclasses.fields(Point)} | {"source_ids"}
+    point_fields = {f.name for f in dataclasses.fields(Point)} | set(contract.properties(Point))
     document = context_document(example_briefing())
     assert set(document["briefing"]["points"][0]) == point_fields
     assert dt.date.fromisoformat(document["briefing"]["date"]) == example_briefing().date

@@ -1,0 +1,546 @@
+"""Corroboration: which sources repeat another, and where sources give different figures.
+
+Two parts, run at two places of the pipeline:
+
+- ``find_copies`` (in ``pipeline.analyse``, right after the dedupe stage) decides, for each pair
+  of articles, whether one repeats the other's report, so that a statement carried by an
+  article and its copy counts as one independent report, not two. Identical articles from
+  several feeds are already one ``Article`` with several ``carriers`` (``daily.py``); here two
+  more kinds are found:
+
+  * **verbatim**: at least half the sentences of one article (and two or more) are in the other
+    nearly word for word (similarity at least ``VERBATIM_SIMILARITY``, same figures): wire copy,
+    a shortened or updated version of the same story.
+  * **rewrite**: ``dedupe.align_rewrites`` pairs at least half the sentences of the shorter
+    article with the other's, in the same order, *and* the two use the same names and figures
+    (each has at least ``REWRITE_MIN_SPECIFICS`` of its names and numbers in the other). The
+    second condition is what tells a rewrite from two independent reports of one press
+    conference or police statement: those also follow the same order of facts, but each
+    reporter brings names, times and figures of their own, while a rewrite adds none.
+
+  Tuned on the example corpus and on real clusters (``../shared/eval``: DUC 2004, a Multi-News
+  sample): the example's rewritten pair aligns 13 of 24 sentences and shares 79-81 % of its
+  names and figures both ways; the independent reports of one police statement or press release
+  in Multi-News align as much (53-65 %) but share 35-63 % of their names and figures one way or
+  the other. Same-day versions of one AP story in DUC are found as verbatim copies.
+
+  Copies form groups (a story, its rewrite and its shortened version); the *original* of a
+  group is its earliest source by publication date, else the one with most sentences, else the
+  first in file order. ``Copy.original`` names it; the evidence is the pair that tied the copy
+  to its group (the original itself when they were compared, as they almost always are).
+
+- ``find_disagreements`` (in ``compose``, for each chosen point) looks for sentences in other
+  sources that say the same as the point apart from a figure or a date, and report
+  "sources differ: 524 [5] vs 500 [3]". It is strict on purpose, since a false disagreement
+  misleads: the two sentences must be the same words once figures are set aside (cosine at
+  least ``SAME_STATEMENT`` over at least three shared words), and the figures compared must be
+  of the same kind about the same thing: a count with the same noun after it ("524 aerial
+  drones" / "500 aerial drones"), two percentages, two amounts of one currency, two weekdays,
+  two calendar dates, two years. A year is never compared with a count. Where a sentence holds
+  two figures that could match (two percentages), nothing is said. Where both a date and a
+  count differ, the sentences are about two occasions, not one, and nothing is said either.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from .dedupe import Similarity, align_rewrites
+from .models import Article, Citation, Claim, Disagreement, Sentence
+from .text import stem, stop_words
+
+# --- Copies ------------------------------------------------------------------------------------
+
+VERBATIM_SIMILARITY = 0.8
+"""Two sentences this similar (IDF-weighted word overlap) with the same figures are one sentence
+copied, lightly edited ("said Monday" / "said on Monday")."""
+VERBATIM_MIN_SHARE = 0.5
+VERBATIM_MIN_SENTENCES = 2
+REWRITE_MIN_SHARE = 0.5
+"""Share of the shorter article's sentences aligned with the other's, in order."""
+REWRITE_MIN_SPECIFICS = 0.7
+"""Share of each article's names and figures the other has too (see the module docstring)."""
+
+CopyKind = Literal["verbatim", "rewrite"]
+
+
+@dataclass(frozen=True, slots=True)
+class Copy:
+    """An article that repeats another's report: ``article`` is its key, ``original`` the key
+    of the original of its group, ``compared_with`` the article the evidence is about (the
+    original, or another copy of it), ``matched`` of its ``sentences`` have their counterpart
+    there."""
+
+    article: str
+    original: str
+    compared_with: str
+    kind: CopyKind
+    matched: int
+    sentences: int
+
+    @property
+    def share(self) -> float:
+        return self.matched / self.sentences if self.sentences else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    """Evidence that articles ``a`` and ``b`` (indexes) carry one report: how many sentences
+    of each have their counterpart in the other."""
+
+    a: int
+    b: int
+    kind: CopyKind
+    matched_a: int
+    matched_b: int
+
+    def matched(self, article: int) -> int:
+        return self.matched_a if article == self.a else self.matched_b
+
+    def other(self, article: int) -> int:
+        return self.b if article == self.a else self.a
+
+
+def find_copies(
+    articles: Sequence[Article], evidence: Sequence[Sentence], similarity: Similarity
+) -> tuple[Copy, ...]:
+    """The articles that repeat another's report, in file order (see the module docstring).
+
+    ``evidence`` are the sentences ``similarity`` was built over (``dedupe.merge_duplicates``'s
+    evidence), each article's in reading order. Articles with no such sentence are never copies.
+    """
+    index_of = {a.key: n for n, a in enumerate(articles)}
+    groups: list[list[int]] = [[] for _ in articles]
+    for row, sentence in enumerate(evidence):
+        groups[index_of[sentence.article]].append(row)
+    sizes = [len(g) for g in groups]
+    pairs = {(p.a, p.b): p for p in _verbatim_pairs(evidence, index_of, sizes, similarity)}
+    for p in _rewrite_pairs(groups, evidence, similarity):
+        pairs.setdefault((p.a, p.b), p)
+    if not pairs:
+        return ()
+
+    def originality(n: int) -> tuple[dt.date, int, int]:
+        return (articles[n].published or dt.date.max, -sizes[n], n)
+
+    linked: dict[int, list[_Pair]] = {}
+    for pair in pairs.values():
+        linked.setdefault(pair.a, []).append(pair)
+        linked.setdefault(pair.b, []).append(pair)
+    found: list[Copy] = []
+    seen: set[int] = set()
+    for start in sorted(linked):
+        if start in seen:
+            continue
+        group = _connected(start, linked)
+        seen |= group
+        original = min(group, key=originality)
+        for member in sorted(group - {original}):
+            # The evidence: the pair with the original if they were compared, else the pair
+            # with the most original of the copies it was compared with.
+            pair = min(linked[member], key=lambda p: originality(p.other(member)))
+            found.append(
+                Copy(
+                    article=articles[member].key,
+                    original=articles[original].key,
+                    compared_with=articles[pair.other(member)].key,
+                    kind=pair.kind,
+                    matched=pair.matched(member),
+                    sentences=sizes[member],
+                )
+            )
+    return tuple(sorted(found, key=lambda c: index_of[c.article]))
+
+
+def original_of(copies: Iterable[Copy]) -> dict[str, str]:
+    """Article key -> key of the original whose report it repeats, for every copy."""
+    return {c.article: c.original for c in copies}
+
+
+def _connected(start: int, linked: Mapping[int, list[_Pair]]) -> set[int]:
+    group, todo = {start}, [start]
+    while todo:
+        for pair in linked[todo.pop()]:
+            for n in (pair.a, pair.b):
+                if n not in group:
+                    group.add(n)
+                    todo.append(n)
+    return group
+
+
+def _verbatim_pairs(
+    evidence: Sequence[Sentence],
+    index_of: Mapping[str, int],
+    sizes: Sequence[int],
+    similarity: Similarity,
+) -> list[_Pair]:
+    """Article pairs where one has at least half its sentences in the other nearly verbatim.
+
+    Only the word overlap counts here, not pairs known to state the same thing: two reports
+    sharing a quotation are not copies of each other."""
+    if len(evidence) < 2:
+        return []
+    rows, cols, _ = similarity.pairs(max(VERBATIM_SIMILARITY, similarity.floor), marked=False)
+    article = [index_of[s.article] for s in evidence]
+    # For each ordered article pair, the sentences of the first with a near copy in the second.
+    copied: dict[tuple[int, int], set[int]] = {}
+    for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+        a, b = article[i], article[j]
+        if a != b and not similarity.numbers_conflict(i, j):
+            copied.setdefault((a, b), set()).add(i)
+    found = []
+    for (a, b), mine in copied.items():
+        if a > b:
+            continue
+        theirs = copied.get((b, a), set())
+        if max(len(mine), len(theirs)) < VERBATIM_MIN_SENTENCES:
+            continue
+        if max(len(mine) / sizes[a], len(theirs) / sizes[b]) >= VERBATIM_MIN_SHARE:
+            found.append(_Pair(a, b, "verbatim", len(mine), len(theirs)))
+    return found
+
+
+def _rewrite_pairs(
+    groups: Sequence[Sequence[int]], evidence: Sequence[Sentence], similarity: Similarity
+) -> list[_Pair]:
+    """Aligned article pairs (``align_rewrites``) that align enough of the shorter article and
+    share their names and figures."""
+    found = []
+    specifics: dict[int, frozenset[str]] = {}
+    for a, b, aligned in align_rewrites(groups, similarity):
+        if len(aligned) < REWRITE_MIN_SHARE * min(len(groups[a]), len(groups[b])):
+            continue
+        for n in (a, b):
+            if n not in specifics:
+                specifics[n] = frozenset(
+                    name for row in groups[n] for name in names_and_figures(evidence[row].text)
+                )
+        mine, theirs = specifics[a], specifics[b]
+        shared = len(mine & theirs)
+        if not mine or not theirs:
+            continue
+        if min(shared / len(mine), shared / len(theirs)) >= REWRITE_MIN_SPECIFICS:
+            found.append(_Pair(a, b, "rewrite", len(aligned), len(aligned)))
+    return found
+
+
+_NAME_OR_FIGURE = re.compile(r"(?<![\w’'])([A-Z][\w’'-]+|\d[\d,.]*\d|\d)")
+
+
+def names_and_figures(text: str) -> set[str]:
+    """The capitalised words (but the first of the sentence or of a quotation) and the numbers
+    of a sentence, lower-cased, possessives folded: what a rewrite keeps and an independent
+    report brings its own of."""
+    found = set()
+    for match in _NAME_OR_FIGURE.finditer(text):
+        before = text[: match.start()].rstrip()
+        if not before or before[-1] in "“\"‘'([—–-:.!?":
+            continue  # opens the sentence, a quotation or a clause: capitalised anyway
+        word = match.group(1).lower().replace("’", "'").replace(",", "")
+        found.add(word.removesuffix("'s"))
+    return found
+
+
+# --- Disagreements -----------------------------------------------------------------------------
+
+SAME_STATEMENT = 0.6
+"""Two sentences at least this close once their figures are left out (IDF-weighted cosine, at
+least ``SAME_STATEMENT_WORDS`` shared words) say the same thing, figures aside."""
+SAME_STATEMENT_WORDS = 4
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+    if value >= 2  # "one" is too often a pronoun ("one of them")
+} | {w: 10 * n for n, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALES["trillion"] = 1_000_000_000_000
+_QUALIFIER = re.compile(
+    r"(?:\b(?:at least|at most|more than|less than|fewer than|up to|nearly|almost|about|"
+    r"around|approximately|roughly|some|just over|just under|well over)\s+)$",
+    re.IGNORECASE,
+)
+_FIGURE = re.compile(
+    r"(?<![\w.,/:-])(?P<currency>[$€£]\s?)?"
+    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    r"|(?i:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"))"
+    r"(?P<ordinal>st|nd|rd|th)?"
+    r"(?![\w,.]\d|-\d|[\w])"
+)
+_WEEKDAY = re.compile(r"\b(?P<day>" + "|".join(_WEEKDAYS) + r")\b(?!s)", re.IGNORECASE)
+_MONTH_NAME = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_BEFORE = re.compile(r"\b(?P<month>" + _MONTH_NAME + r")\.?\s+$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(r"^\s+(?:of\s+)?(?P<month>" + _MONTH_NAME + r")\b", re.IGNORECASE)
+_PERCENT = re.compile(r"^(?:\s?%|\s+per\s?cent\b|-percent\b)", re.IGNORECASE)
+_SCALE = re.compile(r"^\s+(?P<scale>" + "|".join(_SCALES) + r")\b", re.IGNORECASE)
+_FOLLOWING_WORD = re.compile(r"^(?:-|\s+)(?P<word>[a-z][a-z’'-]*)")
+
+FigureKind = Literal["count", "percentage", "amount", "day", "date", "year"]
+_WHEN: frozenset[str] = frozenset({"day", "date", "year"})
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure or date in a sentence: its kind, what it counts (``key``: stems of the words
+    after it, for counts), its value for comparison, and where it is (``start``, ``end``:
+    offsets in the sentence text, qualifier and noun included)."""
+
+    kind: FigureKind
+    key: tuple[str, ...]
+    value: object
+    start: int
+    end: int
+    text: str
+
+
+def figures(text: str) -> list[Figure]:
+    """The figures and dates of a sentence that can be compared with another's."""
+    found: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+    for match in _FIGURE.finditer(text):
+        figure = _figure(text, match)
+        if figure is not None:
+            found.append(figure)
+            taken.append((match.start(), match.end()))
+    for match in _WEEKDAY.finditer(text):
+        day = match.group("day").lower()
+        found.append(
+            Figure("day", (), day, match.start(), match.end(), text[match.start() : match.end()])
+        )
+    return sorted(found, key=lambda f: f.start)
+
+
+def _figure(text: str, match: re.Match[str]) -> Figure | None:
+    raw = match.group("number")
+    before, after = text[: match.start()], text[match.end() :]
+    start, end = match.start(), match.end()
+    word_number = raw.lower() in _NUMBER_WORDS
+    if word_number:
+        value: float = _NUMBER_WORDS[raw.lower()]
+    else:
+        value = float(raw.replace(",", ""))
+    if word_number and (match.group("ordinal") or after.startswith("-")):
+        return None  # "twenty-five", "fifth": left alone
+    # A calendar date: "May 15", "15 May", "May 12th".
+    month = _MONTH_BEFORE.search(before)
+    month_after = _MONTH_AFTER.match(after)
+    if not word_number and value.is_integer() and 1 <= value <= 31 and (month or month_after):
+        if month:
+            name, start = month.group("month").lower(), month.start()
+        else:
+            assert month_after is not None
+            name, end = month_after.group("month").lower(), match.end() + month_after.end()
+        if name == "may" and month and not before[month.start()].isupper():
+            return None  # the verb "may"
+        date = (_MONTHS[name], int(value))
+        return Figure("date", (), date, start, end, text[start:end])
+    if match.group("ordinal"):
+        return None  # "the 80th anniversary": a rank, not a quantity
+    qualifier = _QUALIFIER.search(before)
+    if qualifier:
+        start = qualifier.start()
+    percent = _PERCENT.match(after)
+    if percent:
+        end = match.end() + percent.end()
+        return Figure("percentage", ("percent",), value, start, end, text[start:end])
+    scale = _SCALE.match(after)
+    if scale:
+        value *= _SCALES[scale.group("scale").lower()]
+        after = after[scale.end() :]
+        end = match.end() + scale.end()
+    if match.group("currency"):
+        currency = match.group("currency").strip()
+        return Figure("amount", (currency,), value, start, end, text[start:end])
+    if not word_number and not scale and re.fullmatch(r"1[89]\d\d|20\d\d", raw):
+        following = _FOLLOWING_WORD.match(after)
+        if following and following.group("word").lower() not in stop_words():
+            return None  # "the 2022 draft agreement": a year or a count, unclear
+        return Figure("year", (), int(value), start, end, text[start:end])
+    # A count: the noun after it says what is counted: "524 aerial drones", "60 people",
+    # "30-day truce". Up to two words, ending on the first plural ("22 miles south" counts
+    # miles), else the first word alone.
+    words: list[tuple[str, int]] = []
+    rest = after
+    while len(words) < 2:
+        following = _FOLLOWING_WORD.match(rest)
+        if following is None:
+            break
+        word = following.group("word")
+        if word.lower().replace("’", "'") in stop_words():
+            break
+        words.append((word, len(text) - len(rest) + following.end()))
+        rest = rest[following.end() :]
+        if word.endswith("s") and not word.endswith("ss"):
+            break
+    if len(words) == 2 and not (words[1][0].endswith("s") and not words[1][0].endswith("ss")):
+        words = words[:1]
+    if not words:
+        return None  # a bare number: what it counts is not said next to it
+    end = words[-1][1]
+    key = tuple(stem(word) for word, _ in words)
+    return Figure("count", key, value, start, end, text[start:end])
+
+
+# Units of measure: "19 nautical miles" and "22 miles" are not the same count (stems).
+_UNITS = frozenset(
+    stem(word)
+    for word in "mile kilometer kilometre meter metre foot feet inch yard pound ounce kilogram "
+    "gram ton tonne gallon liter litre barrel knot acre hectare degree second minute hour "
+    "dollar euro cent".split()
+)
+
+
+def _same_thing(a: Figure, b: Figure) -> bool:
+    """Whether two figures of the same kind count the same thing: the same noun, or one with a
+    word before the noun the other leaves out ("524 aerial drones", "500 drones"), unless that
+    noun is a unit of measure ("nautical miles" are not miles)."""
+    if a.key == b.key:
+        return True
+    if a.kind != "count" or a.key[-1] != b.key[-1] or a.key[-1] in _UNITS:
+        return False
+    return min(len(a.key), len(b.key)) == 1
+
+
+def _matching(figure: Figure, others: Sequence[Figure]) -> Figure | None:
+    """The one figure of ``others`` about the same thing as ``figure``, if exactly one is (an
+    exact match of the noun wins over a looser one)."""
+    same = [o for o in others if o.kind == figure.kind and _same_thing(figure, o)]
+    exact = [o for o in same if o.key == figure.key]
+    if len(exact) == 1:
+        return exact[0]
+    return same[0] if len(same) == 1 else None
+
+
+def differing_figures(
+    mine: Sequence[Figure], theirs: Sequence[Figure]
+) -> list[tuple[Figure, Figure]]:
+    """The figures of one sentence that another gives differently, as (mine, theirs) pairs.
+
+    Each pair is about the same thing in both directions (the only figure of its kind and noun
+    on either side). Empty when nothing differs, and when both a date and a count differ: then
+    the sentences tell of two occasions.
+    """
+    differing = []
+    for figure in mine:
+        other = _matching(figure, theirs)
+        if other is None or _matching(other, mine) is not figure:
+            continue
+        if other.value != figure.value:
+            differing.append((figure, other))
+    kinds = {f.kind in _WHEN for f, _ in differing}
+    if len(kinds) > 1:
+        return []
+    return differing
+
+
+def find_disagreements(
+    row: int,
+    citations: Sequence[Citation],
+    cited_articles: Iterable[str],
+    evidence: Sequence[Sentence],
+    similarity: Similarity,
+    source_of: Mapping[str, int],
+) -> tuple[Disagreement, ...]:
+    """The figures and dates of the point whose text is evidence row ``row`` that sentences of
+    other sources give differently.
+
+    ``citations`` are the point's (the sources carrying it), ``cited_articles`` their article
+    keys: a cited source's own other sentences are never held against it. Each claim cites
+    only sentences that really give its value, verbatim.
+    """
+    mine = figures(evidence[row].text)
+    if not mine:
+        return ()
+    cited = set(cited_articles)
+    # (index of my figure) -> value -> (first figure text, sentences giving it)
+    others: dict[int, dict[object, tuple[str, list[Sentence]]]] = {}
+    for other_row, _ in sorted(similarity.neighbours(row, similarity.floor)):
+        sentence = evidence[other_row]
+        if sentence.article in cited:
+            continue
+        closeness, shared = similarity.figure_blind(row, other_row)
+        if closeness < SAME_STATEMENT or shared < SAME_STATEMENT_WORDS:
+            continue
+        for figure, theirs in differing_figures(mine, figures(sentence.text)):
+            by_value = others.setdefault(mine.index(figure), {})
+            text, sentences = by_value.setdefault(theirs.value, (theirs.text, []))
+            if all(s.article != sentence.article for s in sentences):
+                sentences.append(sentence)
+    found = []
+    for position, by_value in sorted(others.items()):
+        figure = mine[position]
+        own = tuple(c for c in citations if _gives(c.text, figure))
+        claims = [Claim(value=figure.text, citations=own)]
+        ranked = sorted(
+            by_value.values(),
+            key=lambda item: (-len(item[1]), min(source_of[s.article] for s in item[1])),
+        )
+        for text, sentences in ranked:
+            claims.append(
+                Claim(
+                    value=text,
+                    citations=tuple(
+                        sorted(
+                            (
+                                Citation(
+                                    source=source_of[s.article],
+                                    sentence_id=s.id,
+                                    text=s.text,
+                                    start=s.start,
+                                    end=s.end,
+                                )
+                                for s in sentences
+                            ),
+                            key=lambda c: c.source,
+                        )
+                    ),
+                )
+            )
+        found.append(Disagreement(about=_about(figure), kind=figure.kind, claims=tuple(claims)))
+    return tuple(found)
+
+
+def _gives(text: str, figure: Figure) -> bool:
+    """Whether a sentence gives ``figure`` (the same kind, thing and value)."""
+    other = _matching(figure, figures(text))
+    return other is not None and other.value == figure.value
+
+
+def _about(figure: Figure) -> str:
+    if figure.kind == "count":
+        number = _FIGURE.search(figure.text)
+        rest = figure.text[number.end() :] if number else figure.text
+        scale = _SCALE.match(rest)
+        if scale:
+            rest = rest[scale.end() :]
+        return rest.lstrip(" -")
+    return {"percentage": "percentage", "amount": "amount"}.get(figure.kind, figure.kind)

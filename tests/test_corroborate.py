@@ -1,0 +1,493 @@
+"""Corroboration: copies, independent reports, disagreements, coverage, why a point was chosen.
+
+The example corpus holds one copy: 001 is a rewrite of 000 (both carry Steve Rosenberg's BBC
+analysis; 001 paraphrases it sentence by sentence, in the same order, with the same names and
+figures). 002 is a low-quality rewrite of a report that is not in the corpus, and 003 and 004
+are independent reports: none of them is a copy of anything here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from briefing.config import load_config
+from briefing.corroborate import (
+    Copy,
+    differing_figures,
+    figures,
+    find_copies,
+    find_disagreements,
+    names_and_figures,
+)
+from briefing.dedupe import Similarity, align_rewrites
+from briefing.models import Article, Briefing, Citation, Sentence
+from briefing.render import render_outputs
+from tests.golden import FROZEN_NOW, ROOT
+
+EXAMPLE_ORIGINAL = "000_43c867f43599357e"
+EXAMPLE_REWRITE = "001_9b372699daf16cd1"
+
+
+@pytest.fixture(scope="module")
+def analysis(example_config):  # type: ignore[no-untyped-def]
+    from briefing.pipeline import analyse
+
+    return analyse(example_config, root=ROOT)
+
+
+@pytest.fixture(scope="module")
+def briefing(analysis, example_config) -> Briefing:  # type: ignore[no-untyped-def]
+    from briefing.pipeline import compose_from
+
+    return compose_from(analysis, example_config, now=FROZEN_NOW)
+
+
+# --- Copies on the example corpus --------------------------------------------------------------
+
+
+def test_the_rewritten_pair_is_the_one_copy_in_the_example_corpus(analysis) -> None:  # type: ignore[no-untyped-def]
+    (copy,) = analysis.copies
+    # Neither is dated and both have 24 sentences: the first in file order is the original.
+    assert (copy.article, copy.original, copy.compared_with) == (
+        EXAMPLE_REWRITE,
+        EXAMPLE_ORIGINAL,
+        EXAMPLE_ORIGINAL,
+    )
+    assert copy.kind == "rewrite"
+    # 13 of 001's 24 sentences are paraphrases of 000's, in the same order.
+    assert (copy.matched, copy.sentences) == (13, 24)
+
+
+def test_the_rewrite_shares_its_names_and_figures_and_independent_reports_do_not(
+    analysis,
+) -> None:  # type: ignore[no-untyped-def]
+    def specifics(key: str) -> set[str]:
+        return {n for s in analysis.evidence if s.article == key for n in names_and_figures(s.text)}
+
+    def both_ways(a: str, b: str) -> float:
+        mine, theirs = specifics(a), specifics(b)
+        return min(len(mine & theirs) / len(mine), len(mine & theirs) / len(theirs))
+
+    assert both_ways(EXAMPLE_ORIGINAL, EXAMPLE_REWRITE) >= 0.75  # 0.79
+    keys = [a.key for a in analysis.articles]
+    others = [both_ways(a, b) for a in keys for b in keys if a < b and b != EXAMPLE_REWRITE]
+    assert max(others) < 0.5  # every other pair: 0.23 to 0.44
+
+
+def test_sources_say_which_source_they_copy(briefing: Briefing) -> None:
+    copies = {s.id: (s.copy_of, s.copy_evidence) for s in briefing.sources if s.copy_of}
+    assert list(copies) == [2]
+    copy_of, evidence = copies[2]
+    assert copy_of == 1 and evidence is not None
+    assert (evidence.compared_with, evidence.kind, evidence.matched, evidence.sentences) == (
+        1,
+        "rewrite",
+        13,
+        24,
+    )
+    assert evidence.share == 0.54
+
+
+def test_copies_count_once_in_every_point(briefing: Briefing) -> None:
+    root = {s.id: s.copy_of or s.id for s in briefing.sources}
+    for point in briefing.points:
+        assert point.independent == len({root[n] for n in point.source_ids})
+        assert point.single_source == (point.independent == 1)
+    both = [p for p in briefing.points if p.source_ids == (1, 2)]
+    assert both and all(p.independent == 1 and p.single_source for p in both)
+    trump = next(p for p in briefing.points if p.text.startswith("Former President Trump"))
+    assert (trump.source_ids, trump.support, trump.independent) == ((1, 2, 5), 3, 2)
+
+
+# --- Copies, by hand -----------------------------------------------------------------------------
+
+REPORT = [
+    "The regional council approved a new budget of four hundred pages on Tuesday evening.",
+    "Councillor Maria Lind said the spending plan protects schools and rural bus lines.",
+    "The opposition leader Johan Berg called the plan a missed chance for housing.",
+    "Road repairs in the northern valley will start in the spring, the council said.",
+    "A new ferry between Hallby and Norrvik is planned for the summer season.",
+    "The budget still has to be signed by the governor before it takes effect.",
+    "Union representatives welcomed the extra money for nurses at Hallby hospital.",
+    "The council will meet again next month to discuss the airport expansion.",
+]
+
+
+def _article(key: str, sentences: list[str], published: dt.date | None = None) -> Article:
+    text = "\n\n".join(sentences)
+    return Article(key, f"{key}.txt", key, None, None, published, text, text, ())
+
+
+def _evidence(articles: list[Article], paragraphs: dict[str, list[str]]) -> list[Sentence]:
+    evidence = []
+    for article in articles:
+        offset = 0
+        for index, text in enumerate(paragraphs[article.key]):
+            evidence.append(
+                Sentence(
+                    f"{article.key}:{index}:0",
+                    article.key,
+                    index,
+                    0,
+                    index,
+                    offset,
+                    offset + len(text),
+                    text,
+                )
+            )
+            offset += len(text) + 2
+    return evidence
+
+
+def _copies(*articles: tuple[str, list[str], dt.date | None]) -> tuple[Copy, ...]:
+    made = [_article(key, sentences, date) for key, sentences, date in articles]
+    evidence = _evidence(made, {key: sentences for key, sentences, _ in articles})
+    return find_copies(made, evidence, Similarity([s.text for s in evidence]))
+
+
+def test_a_shortened_wire_copy_is_a_verbatim_copy_of_the_full_story() -> None:
+    (copy,) = _copies(("full", REPORT, None), ("short", REPORT[:4], None))
+    assert (copy.article, copy.original, copy.kind, copy.matched, copy.sentences) == (
+        "short",
+        "full",
+        "verbatim",
+        4,
+        4,
+    )
+
+
+def test_the_earliest_publication_is_the_original_whatever_its_length() -> None:
+    (copy,) = _copies(
+        ("full", REPORT, dt.date(2025, 5, 12)), ("short", REPORT[:5], dt.date(2025, 5, 11))
+    )
+    assert (copy.article, copy.original) == ("full", "short")
+
+
+def test_copies_of_one_report_form_one_group_with_one_original() -> None:
+    edited = [s.replace(" said", " stated") for s in REPORT]
+    found = _copies(("a", REPORT[:6], None), ("b", REPORT, None), ("c", edited, None))
+    assert {(c.article, c.original) for c in found} == {("a", "b"), ("c", "b")}
+
+
+def test_one_shared_sentence_or_a_shared_quotation_makes_no_copy() -> None:
+    quote = '"We will protect the schools whatever it costs," Lind said after the vote.'
+    other = [
+        "Teachers in the northern valley held a rally outside the town hall on Monday.",
+        "They asked for smaller classes and better pay for assistants this year.",
+        quote,
+        "The teachers' union plans a second rally before the summer holidays begin.",
+        "Parents joined the march carrying banners about the closed village schools.",
+        "Police said the rally was peaceful and no one was arrested in the town.",
+        REPORT[3],
+    ]
+    assert _copies(("report", [*REPORT, quote], None), ("rally", other, None)) == ()
+
+
+POLICE_REPORT = [
+    "Police said a lorry hit a bridge on the E6 motorway near Hallby early on Tuesday.",
+    "The driver, a 52-year-old man from Gdansk, was taken to hospital with minor injuries.",
+    "Traffic was diverted through Norrvik for six hours while engineers inspected the bridge.",
+    "The bridge was built in 1974 and was last inspected in March, the road agency said.",
+    "Police said the lorry was carrying timber from the port of Varberg to Oslo.",
+    "No other vehicles were involved in the crash, police said in the statement.",
+    "The road agency said the motorway would reopen fully by Wednesday morning.",
+]
+OTHER_POLICE_REPORT = [
+    "A timber lorry crashed into a motorway bridge near Hallby before dawn, police said.",
+    "Its driver was treated at Sahlgrenska hospital for cuts, spokesman Erik Dahl said.",
+    "Commuters faced queues of 14 kilometres as traffic went through Norrvik and Kungsbacka.",
+    "Engineers from the Trafikverket agency checked the bridge for cracks until noon.",
+    "The load of pine logs spilled across two lanes, witness Sara Holm told the paper.",
+    "No one else was hurt in the crash, police said in their statement.",
+    "The agency expects the E6 to reopen fully on Wednesday, Dahl said.",
+]
+
+
+def test_two_reports_of_one_statement_in_the_same_order_are_not_copies() -> None:
+    """Reporters following one police statement align sentence by sentence (here 5 of 7), but
+    each brings names, times and figures of its own: that is what tells them from a rewrite."""
+    similarity = Similarity([*POLICE_REPORT, *OTHER_POLICE_REPORT])
+    ((_, _, aligned),) = align_rewrites([range(7), range(7, 14)], similarity)
+    assert len(aligned) == 5
+    assert _copies(("first", POLICE_REPORT, None), ("second", OTHER_POLICE_REPORT, None)) == ()
+
+
+# --- Figures -------------------------------------------------------------------------------------
+
+
+def _figures(text: str) -> list[tuple[str, tuple[str, ...], object, str]]:
+    return [(f.kind, f.key, f.value, f.text) for f in figures(text)]
+
+
+def test_figures_know_what_they_count() -> None:
+    assert _figures("Ukraine used 524 aerial drones, 45 sea drones and 1,500 troops.") == [
+        ("count", ("aerial", "drone"), 524.0, "524 aerial drones"),
+        ("count", ("sea", "drone"), 45.0, "45 sea drones"),
+        ("count", ("troop",), 1500.0, "1,500 troops"),
+    ]
+    assert _figures("The fire killed at least 60 people and injured about 180.") == [
+        ("count", ("peopl",), 60.0, "at least 60 people")  # "about 180": what is not said
+    ]
+    assert _figures("Talks open next Thursday, May 15, in Istanbul.") == [
+        ("day", (), "thursday", "Thursday"),
+        ("date", (), (5, 15), "May 15"),
+    ]
+    assert _figures("Rates fell to 3.5 percent; the deal is worth $5.2 billion.") == [
+        ("percentage", ("percent",), 3.5, "3.5 percent"),
+        ("amount", ("$",), 5.2e9, "$5.2 billion"),
+    ]
+    assert _figures("The war began in 2022, after the 80th anniversary.") == [
+        ("year", (), 2022, "2022")
+    ]
+    # Not figures: a time, a range, a bare number, an ordinal, "one", a year before a noun.
+    assert _figures("At 7:30 a.m. on the 8-10 May truce, 12 said one of the 2022 draft.") == []
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs", "differs"),
+    [
+        ("The fire killed 60 people.", "The fire killed 65 people.", [("60 people", "65 people")]),
+        ("Talks open on Monday.", "Talks open on Tuesday.", [("Monday", "Tuesday")]),
+        (
+            "It used 524 aerial drones.",
+            "It used 500 drones.",
+            [("524 aerial drones", "500 drones")],
+        ),
+        # The same figures, or the same value said another way: nothing.
+        ("The fire killed 60 people.", "The fire killed about 60 people.", []),
+        # A year is never a count; distances in different units are not compared.
+        ("It began in 2014.", "It took 2,014 troops.", []),
+        ("It sank 22 miles south.", "It sank 19 nautical miles south.", []),
+        # Two figures that could match one: ambiguous, nothing said.
+        ("Rates fell to 3.5 percent from 4 percent.", "Rates fell to 3 percent.", []),
+        # A date and a count both differ: two occasions, not one disagreement.
+        ("On Monday 60 people were hurt.", "On Friday 12 people were hurt.", []),
+    ],
+)
+def test_only_figures_about_the_same_thing_differ(
+    mine: str, theirs: str, differs: list[tuple[str, str]]
+) -> None:
+    found = differing_figures(figures(mine), figures(theirs))
+    assert [(a.text, b.text) for a, b in found] == differs
+
+
+# --- Disagreements, end to end on hand-made articles -----------------------------------------
+
+FIRE_CONFIG = """\
+title = "Dance hall fire"
+
+[sources]
+folder = "articles"
+
+[summarizer]
+points_per_theme = 10
+words_per_theme = 400
+min_points_per_theme = 1
+max_points = 30
+
+[[themes]]
+key = "fire"
+title = "The fire"
+cues = ["fire", "killed", "injured", "inquiry", "police", "blaze", "hall"]
+"""
+
+FIRE_ARTICLES = {
+    "a_wire.txt": """Fire at Gothenburg dance hall
+date 2025-05-10
+
+A fire swept through a crowded dance hall in Gothenburg late on Friday night.
+
+The fire killed at least 60 people and injured about 180 in the city.
+
+Firefighters said the blaze started in a storage room near the stage.
+
+Police said an inquiry into the cause of the fire will open on Monday.
+
+The hall had been hired for a party by teenagers from several schools.
+""",
+    "b_paper.txt": """Dance hall blaze kills dozens
+date 2025-05-11
+
+Emergency crews worked through the night at the hall in western Sweden.
+
+The fire killed 65 people and injured about 180 in the city.
+
+Survivors described a stampede towards the only open exit of the building.
+
+Police said an inquiry into the cause of the fire will open on Tuesday.
+
+Relatives gathered at a school gymnasium turned into a crisis centre.
+""",
+    "c_radio.txt": """Gothenburg mourns
+date 2025-05-11
+
+The fire killed at least 60 people and injured about 180 in the city.
+
+The government declared a day of national mourning after the blaze.
+
+Flowers and candles were laid outside the burned dance hall on Saturday.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def fire(tmp_path_factory: pytest.TempPathFactory) -> tuple[Briefing, Path]:
+    from briefing.pipeline import compose
+
+    folder = tmp_path_factory.mktemp("fire")
+    (folder / "articles").mkdir()
+    for name, text in FIRE_ARTICLES.items():
+        (folder / "articles" / name).write_text(text, encoding="utf-8")
+    (folder / "config.toml").write_text(FIRE_CONFIG, encoding="utf-8")
+    briefing, _ = compose(load_config(folder / "config.toml"), now=FROZEN_NOW, root=folder)
+    return briefing, folder
+
+
+def _raw(folder: Path, briefing: Briefing) -> dict[int, str]:
+    return {s.id: (folder / s.path).read_text(encoding="utf-8") for s in briefing.sources}
+
+
+def test_a_death_toll_and_a_date_given_differently_are_reported(
+    fire: tuple[Briefing, Path],
+) -> None:
+    briefing, _ = fire
+    found = {
+        (d.kind, tuple((c.value, c.source_ids) for c in d.claims))
+        for p in briefing.points
+        for d in p.disagreements
+    }
+    assert found == {
+        ("count", (("at least 60 people", (1, 3)), ("65 people", (2,)))),
+        ("day", (("Monday", (1,)), ("Tuesday", (2,)))),
+    }
+    toll = next(p for p in briefing.points if "at least 60 people" in p.text)
+    assert toll.source_ids == (1, 3)  # the source saying 65 is not cited for 60
+    day = next(p for p in briefing.points if p.disagreements and p.disagreements[0].kind == "day")
+    assert day.source_ids == (1,)  # nor is the one saying Tuesday for Monday
+
+
+def test_every_side_of_a_disagreement_is_cited_truthfully(fire: tuple[Briefing, Path]) -> None:
+    briefing, folder = fire
+    raw = _raw(folder, briefing)
+    for point in briefing.points:
+        for disagreement in point.disagreements:
+            for claim in disagreement.claims:
+                assert claim.citations
+                for citation in claim.citations:
+                    verbatim = raw[citation.source][citation.start : citation.end]
+                    assert " ".join(verbatim.split()) == citation.text
+                    assert claim.value in citation.text
+                    sentence_id = citation.sentence_id.split(":", 1)[0]
+                    assert sentence_id == briefing.sources[citation.source - 1].key
+
+
+def test_disagreements_render_next_to_the_point_in_every_format(
+    fire: tuple[Briefing, Path],
+) -> None:
+    briefing, _ = fire
+    outputs = render_outputs(briefing, ["md", "html", "json"], [])
+    md = outputs["md"].decode("utf-8")
+    assert "\n  - *Sources differ: at least 60 people [1][3] vs 65 people [2].*\n" in md
+    assert "\n  - *Sources differ: Monday [1] vs Tuesday [2].*\n" in md
+    html = outputs["html"].decode("utf-8")
+    assert '<span class="disagreement">Sources differ: at least 60 people&#8288;' in html
+    document = json.loads(outputs["json"])
+    claims = [
+        c
+        for t in document["themes"]
+        for p in t["points"]
+        for d in p["disagreements"]
+        for c in d["claims"]
+    ]
+    assert {c["value"] for c in claims} == {"at least 60 people", "65 people", "Monday", "Tuesday"}
+    assert all(c["sources"] == [e["source"] for e in c["evidence"]] for c in claims)
+
+
+def test_near_identical_sentences_with_the_same_figures_make_no_disagreement() -> None:
+    texts = [
+        "The fire killed at least 60 people and injured about 180 in the city on Friday.",
+        "The fire killed at least 60 people and injured about 180 in the city on Friday night.",
+        "The blaze killed about 60 people in the city, officials said on Friday.",
+        "Officials said 180 people were treated in hospital after the fire on Friday.",
+    ]
+    evidence = [Sentence(f"s{n}:0:0", f"s{n}", 0, 0, 0, 0, len(t), t) for n, t in enumerate(texts)]
+    similarity = Similarity(texts)
+    source_of = {f"s{n}": n + 1 for n in range(len(texts))}
+    citation = Citation(1, "s0:0:0", texts[0], 0, len(texts[0]))
+    assert find_disagreements(0, [citation], ["s0"], evidence, similarity, source_of) == ()
+
+
+def test_no_disagreement_in_the_example_corpus(briefing: Briefing) -> None:
+    # Its sources agree on every figure they share (30-day ceasefire, Thursday, Istanbul).
+    assert [d for p in briefing.points for d in p.disagreements] == []
+
+
+# --- Coverage, marking, signals --------------------------------------------------------------
+
+
+def test_coverage_counts_the_points_citing_each_source_per_theme(briefing: Briefing) -> None:
+    for row, source in zip(briefing.coverage, briefing.sources, strict=True):
+        assert row.source == source.id
+        assert row.points == tuple(
+            sum(source.id in p.source_ids for p in s.points) for s in briefing.sections
+        )
+    assert briefing.coverage[2].points == (0, 1, 0, 0)  # 002: one point, on the conditions
+
+
+def test_the_coverage_table_and_single_sources_in_markdown_html_and_json(
+    briefing: Briefing,
+) -> None:
+    outputs = render_outputs(briefing, ["md", "html", "json"], [])
+    md = outputs["md"].decode("utf-8")
+    assert "| Source | The proposal | The conditions | Reactions | Battlefield context |" in md
+    assert "\n| [3] 002\\_f062b79907245e90.txt | – | 1 | – | – |\n" in md
+    assert "(copy of [1]) |" in md
+    assert "· repeats [1] (rewritten: 13 of 24 sentences) ·" in md
+    bullets = [line for line in md.splitlines() if line.startswith("- ")]
+    for point, line in zip(briefing.points, bullets, strict=True):
+        if point.support == 1:
+            assert line.endswith(" *(single source)*")
+        elif point.independent == 1:
+            assert line.endswith(f" *(single report, {point.support} sources)*")
+        else:
+            assert line.endswith(f" *({point.support} sources, {point.independent} independent)*")
+    html = outputs["html"].decode("utf-8")
+    assert html.count('<li class="single-source">') == sum(p.single_source for p in briefing.points)
+    assert "<table>" in html and "(copy of 1)" in html
+    document = json.loads(outputs["json"])
+    points = [p for t in document["themes"] for p in t["points"]]
+    assert [p["single_source"] for p in points] == [p.single_source for p in briefing.points]
+    assert [p["independent"] for p in points] == [p.independent for p in briefing.points]
+    assert document["sources"][1]["copy_of"] == 1
+    assert document["sources"][1]["copy_evidence"]["kind"] == "rewrite"
+    assert document["coverage"][4]["points"] == {
+        "proposal": 3,
+        "conditions": 2,
+        "reactions": 2,
+        "battlefield": 3,
+    }
+
+
+def test_signals_multiply_back_to_the_score(briefing: Briefing) -> None:
+    for point in briefing.points:
+        signals = point.signals
+        assert signals is not None
+        product = signals.rank * signals.corroboration * signals.theme_fit * signals.concreteness
+        assert math.isclose(product, point.score, abs_tol=1e-6)
+        assert signals.rank == point.rank_score
+        assert signals.corroboration == 1 + 0.25 * (signals.reports - 1)
+        assert 1 <= signals.reports <= point.independent
+        assert 0.5 <= signals.theme_fit <= 1 and 0.6 <= signals.concreteness <= 1
+
+
+def test_copies_do_not_raise_a_points_score(briefing: Briefing) -> None:
+    """001 repeats 000: a statement both carry is one report, and scores as one."""
+    for point in briefing.points:
+        if point.source_ids == (1, 2):
+            assert point.signals is not None and point.signals.reports == 1
+            assert point.signals.corroboration == 1.0
