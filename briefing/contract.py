@@ -94,7 +94,14 @@ MODELS: dict[type, str] = {
 }
 """The objects templates receive, with one line of help each."""
 
-LOOP_NAMES: dict[type, str] = {Section: "section", Point: "point", Source: "source"}
+LOOP_NAMES: dict[type, str] = {
+    Section: "section",
+    Point: "point",
+    Source: "source",
+    Disagreement: "disagreement",
+    Claim: "claim",
+    Coverage: "row",
+}
 """What the bundled templates call one item of each list."""
 
 TEMPLATES: dict[str, str] = {

@@ -112,6 +112,8 @@ def find_copies(
 
     ``evidence`` are the sentences ``similarity`` was built over (``dedupe.merge_duplicates``'s
     evidence), each article's in reading order. Articles with no such sentence are never copies.
+    The rewritten pairs ``merge_duplicates`` aligned are used as they are
+    (``Similarity.rewrites``); on a similarity it has not seen they are aligned here.
     """
     index_of = {a.key: n for n, a in enumerate(articles)}
     groups: list[list[int]] = [[] for _ in articles]
@@ -119,7 +121,11 @@ def find_copies(
         groups[index_of[sentence.article]].append(row)
     sizes = [len(g) for g in groups]
     pairs = {(p.a, p.b): p for p in _verbatim_pairs(evidence, index_of, sizes, similarity)}
-    for p in _rewrite_pairs(groups, evidence, similarity):
+    if similarity.rewrites is None:  # not merged yet: align the articles here
+        aligned = [pairs for _, _, pairs in align_rewrites(groups, similarity)]
+    else:
+        aligned = similarity.rewrites
+    for p in _rewrite_pairs(aligned, groups, evidence, index_of):
         pairs.setdefault((p.a, p.b), p)
     if not pairs:
         return ()
@@ -184,14 +190,19 @@ def _verbatim_pairs(
     sharing a quotation are not copies of each other."""
     if len(evidence) < 2:
         return []
+    import numpy as np
+
     rows, cols, _ = similarity.pairs(max(VERBATIM_SIMILARITY, similarity.floor), marked=False)
-    article = [index_of[s.article] for s in evidence]
+    article = np.array([index_of[s.article] for s in evidence], dtype=np.int64)
+    across = (rows < cols) & (article[rows] != article[cols])  # each pair once
+    rows, cols = rows[across], cols[across]
     # For each ordered article pair, the sentences of the first with a near copy in the second.
     copied: dict[tuple[int, int], set[int]] = {}
-    for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
-        a, b = article[i], article[j]
-        if a != b and not similarity.numbers_conflict(i, j):
+    ends = (rows.tolist(), cols.tolist(), article[rows].tolist(), article[cols].tolist())
+    for i, j, a, b in zip(*ends, strict=True):
+        if not similarity.numbers_conflict(i, j):
             copied.setdefault((a, b), set()).add(i)
+            copied.setdefault((b, a), set()).add(j)
     found = []
     for (a, b), mine in copied.items():
         if a > b:
@@ -205,13 +216,18 @@ def _verbatim_pairs(
 
 
 def _rewrite_pairs(
-    groups: Sequence[Sequence[int]], evidence: Sequence[Sentence], similarity: Similarity
+    rewrites: Iterable[Sequence[tuple[int, int]]],
+    groups: Sequence[Sequence[int]],
+    evidence: Sequence[Sentence],
+    index_of: Mapping[str, int],
 ) -> list[_Pair]:
-    """Aligned article pairs (``align_rewrites``) that align enough of the shorter article and
-    share their names and figures."""
+    """The rewritten article pairs (their aligned sentence pairs, from ``align_rewrites``)
+    that align enough of the shorter article and share their names and figures."""
     found = []
     specifics: dict[int, frozenset[str]] = {}
-    for a, b, aligned in align_rewrites(groups, similarity):
+    for aligned in rewrites:
+        first, second = aligned[0]
+        a, b = sorted((index_of[evidence[first].article], index_of[evidence[second].article]))
         if len(aligned) < REWRITE_MIN_SHARE * min(len(groups[a]), len(groups[b])):
             continue
         for n in (a, b):
@@ -237,8 +253,10 @@ def names_and_figures(text: str) -> set[str]:
     report brings its own of."""
     found = set()
     for match in _NAME_OR_FIGURE.finditer(text):
-        before = text[: match.start()].rstrip()
-        if not before or before[-1] in "“\"‘'([—–-:.!?":
+        before = match.start() - 1
+        while before >= 0 and text[before].isspace():
+            before -= 1
+        if before < 0 or text[before] in "“\"‘'([—–-:.!?":
             continue  # opens the sentence, a quotation or a clause: capitalised anyway
         word = match.group(1).lower().replace("’", "'").replace(",", "")
         found.add(word.removesuffix("'s"))

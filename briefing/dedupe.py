@@ -105,6 +105,9 @@ class Similarity:
         self._marked: dict[int, dict[int, float]] = {}
         self._apply_shared_quotations()
         self._phrases: list[frozenset[tuple[str, ...]]] | None = None
+        # The aligned sentence pairs of each rewritten article pair, once merge_duplicates has
+        # looked for them (corroborate.find_copies reads them rather than aligning again).
+        self.rewrites: list[list[tuple[int, int]]] | None = None
 
     def _apply_shared_quotations(self) -> None:
         """Texts carrying the same quotation, or one quotation inside another, state the same.
@@ -430,7 +433,9 @@ def merge_duplicates(
     by_article: dict[str, list[int]] = {}
     for i, sentence in enumerate(evidence):
         by_article.setdefault(sentence.article, []).append(i)
+    similarity.rewrites = []
     for _, _, aligned in align_rewrites(list(by_article.values()), similarity):
+        similarity.rewrites.append(aligned)
         for i, j in aligned:
             similarity.mark_same(i, j, threshold)
     order = sorted(

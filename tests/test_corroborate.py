@@ -63,6 +63,12 @@ def test_the_rewritten_pair_is_the_one_copy_in_the_example_corpus(analysis) -> N
     assert (copy.matched, copy.sentences) == (13, 24)
 
 
+def test_copies_are_the_same_with_or_without_the_alignments_of_the_merge(analysis) -> None:  # type: ignore[no-untyped-def]
+    fresh = Similarity([s.text for s in analysis.evidence])
+    assert fresh.rewrites is None and analysis.similarity.rewrites
+    assert find_copies(analysis.articles, analysis.evidence, fresh) == analysis.copies
+
+
 def test_the_rewrite_shares_its_names_and_figures_and_independent_reports_do_not(
     analysis,
 ) -> None:  # type: ignore[no-untyped-def]
