@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .markup import md_code
-from .models import Briefing, Citation, Point, Section, Source
+from .models import Briefing, Citation, Point, Quote, Section, Source
 from .templating import (
     DEFAULT_PREFIX,
     FILTERS,
@@ -58,6 +58,7 @@ SECTION_VARIABLES: dict[str, tuple[str, str]] = {
 PROPERTY_HELP: dict[tuple[type, str], str] = {
     (Briefing, "points"): "Every point of every theme, in order (the same as in `sections`).",
     (Point, "source_ids"): "Citation numbers of the sources carrying the point, ascending.",
+    (Quote, "source_ids"): "Citation numbers of the sources carrying the quotation, ascending.",
 }
 """Help for the derived values (properties) of the models, which templates can read too."""
 
@@ -65,12 +66,21 @@ MODELS: dict[type, str] = {
     Briefing: "The whole briefing.",
     Section: "One theme of the briefing and its points.",
     Point: "One point: a sentence quoted word for word from a source, with its citations.",
-    Citation: "One source carrying a point, and the sentence in it that carries it.",
+    Citation: (
+        "One source carrying a point (or a quote), and the sentence (the quotation) in it that "
+        "carries it."
+    ),
     Source: "One entry of the numbered source list.",
+    Quote: "One key quote: a direct quotation word for word, its speaker, the sources carrying it.",
 }
 """The objects templates receive, with one line of help each."""
 
-LOOP_NAMES: dict[type, str] = {Section: "section", Point: "point", Source: "source"}
+LOOP_NAMES: dict[type, str] = {
+    Section: "section",
+    Point: "point",
+    Source: "source",
+    Quote: "quote",
+}
 """What the bundled templates call one item of each list."""
 
 TEMPLATES: dict[str, str] = {
@@ -103,6 +113,11 @@ _MAIN_BLOCKS = {
     ),
     "point": "One point, its text and its citations (what `render_point` writes).",
     "citations": "The citation numbers after a point.",
+    "quotes": (
+        "The key quotes, after the themes: each with its speaker (or a note that it is not "
+        "identified) and its citations; nothing when there are none."
+    ),
+    "quote": "One key quote: speaker, quotation, citations.",
     "sources": "The numbered list of sources.",
     "source": "One source: headline, outlet, date, web address, file.",
     "footer": "The closing note: how the points are chosen, and the summarizer.",
@@ -374,6 +389,36 @@ def example_briefing() -> Briefing:
         ),
         sources=sources,
         warnings=("theme 'reactions' has 0 point(s), fewer than min_points_per_theme = 2",),
+        quotes=(
+            Quote(
+                text="We are ready to meet in Istanbul on Thursday.",
+                speaker="Vladimir Putin",
+                attribution="sentence",
+                speaker_evidence=(
+                    Citation(
+                        source=1,
+                        sentence_id="000_bbc:4:0",
+                        text='"We are ready to meet in Istanbul on Thursday," Putin said.',
+                        start=512,
+                        end=571,
+                    ),
+                ),
+                sentence_id="000_bbc:4:0",
+                quoted_from=1,
+                citations=tuple(
+                    Citation(
+                        source=n,
+                        sentence_id=f"{sources[n - 1].key}:4:0",
+                        text="We are ready to meet in Istanbul on Thursday.",
+                        start=513,
+                        end=558,
+                    )
+                    for n in (1, 2)
+                ),
+                score=1.25,
+                support=2,
+            ),
+        ),
     )
 
 

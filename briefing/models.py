@@ -143,12 +143,15 @@ class Citation:
         metadata={"help": "Id of the sentence in that source: `<article key>:<paragraph>:<index>`."}
     )
     text: str = field(
-        metadata={"help": "The sentence as it appears in that source, white space folded."}
+        metadata={
+            "help": "The sentence as it appears in that source, white space folded (in a "
+            "quote's `citations`: the quotation as that source prints it)."
+        }
     )
     start: int = field(
-        metadata={"help": "Character offset where the sentence starts in the source's text."}
+        metadata={"help": "Character offset where that text starts in the source's text."}
     )
-    end: int = field(metadata={"help": "Character offset just past the end of the sentence."})
+    end: int = field(metadata={"help": "Character offset just past the end of that text."})
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,6 +301,14 @@ class Briefing:
         metadata={
             "help": "Problems that did not stop the build (an unreadable source, a thin theme)."
         }
+    )
+    quotes: tuple[Quote, ...] = field(
+        default=(),
+        metadata={
+            "help": "The key quotes, best first: direct quotations with their speaker and "
+            "every source carrying them; empty when the sources quote no one at length, or "
+            "`summarizer.max_quotes` is 0."
+        },
     )
 
     @property

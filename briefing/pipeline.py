@@ -1,9 +1,9 @@
 """The whole build, start to finish: ``build(config, now=...) -> BuildResult``.
 
-Reads like the pipeline it runs: load, split, judge, theme, rank, merge, compose, render, and
-only then write. Nothing touches the output folder until every format has been rendered in
-memory, and each file is written under a temporary name and moved into place, so a failed build
-leaves the previous briefing exactly as it was.
+Reads like the pipeline it runs: load, split, judge, theme, rank, merge, quotes, compose,
+render, and only then write. Nothing touches the output folder until every format has been
+rendered in memory, and each file is written under a temporary name and moved into place, so a
+failed build leaves the previous briefing exactly as it was.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import tempfile
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .compose import compose_briefing
@@ -24,8 +24,9 @@ from .dedupe import Similarity, merge_duplicates
 from .editorial import is_assertion, judge_sentences
 from .errors import BriefingError, OutputError
 from .ingest import load_articles
-from .models import Article, Briefing, Cluster, Sentence, Verdict
+from .models import Article, Briefing, Cluster, Quote, Sentence, Verdict
 from .parallel import Workers
+from .quotes import find_quotes
 from .rank import score_sentences
 from .segment import split_sentences
 from .themes import assign_themes
@@ -42,6 +43,7 @@ class Analysis:
     similarity: Similarity
     evidence_index: Mapping[str, int]
     warnings: tuple[str, ...]
+    quotes: tuple[Quote, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,13 +133,16 @@ def analyse(
         clusters, similarity = merge_duplicates(
             scored, evidence, threshold=config.dedupe.duplicate_similarity
         )
+    with _stage("quotes", timings):
+        quotes = find_quotes(articles, sentences, clusters)
     log.info(
-        "%d articles, %d sentences (%d usable, %d themed), %d statements",
+        "%d articles, %d sentences (%d usable, %d themed), %d statements, %d quotes",
         len(articles),
         len(sentences),
         len(usable),
         len(assignments),
         len(clusters),
+        len(quotes),
     )
     return Analysis(
         articles=articles,
@@ -145,12 +150,14 @@ def analyse(
         similarity=similarity,
         evidence_index={s.id: i for i, s in enumerate(evidence)},
         warnings=warnings,
+        quotes=quotes,
     )
 
 
 def compose_from(analysis: Analysis, config: Config, *, now: dt.datetime) -> Briefing:
-    """The briefing ``config`` (its themes and budget) makes of an analysed story."""
-    return compose_briefing(
+    """The briefing ``config`` (its themes and budget) makes of an analysed story, with its
+    best ``summarizer.max_quotes`` key quotes."""
+    briefing = compose_briefing(
         analysis.articles,
         analysis.clusters,
         analysis.similarity,
@@ -159,6 +166,7 @@ def compose_from(analysis: Analysis, config: Config, *, now: dt.datetime) -> Bri
         now=now,
         warnings=analysis.warnings,
     )
+    return replace(briefing, quotes=analysis.quotes[: config.summarizer.max_quotes])
 
 
 def compose(

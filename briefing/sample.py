@@ -1,8 +1,9 @@
 """A sample briefing for checking templates without building one.
 
 ``briefing check`` renders every template against this: one point per theme of the config (an
-empty theme too, since templates must handle it), each with two citations, and sources with
-and without titles, outlets, URLs and dates, so every branch a template may take is exercised.
+empty theme too, since templates must handle it), each with two citations, sources with and
+without titles, outlets, URLs and dates, and key quotes with a speaker, without one and with a
+disputed one, so every branch a template may take is exercised.
 Its text carries characters that must come out literally (``*``, ``#``, ``<``, ``{{``).
 """
 
@@ -11,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 
 from .config import Config
-from .models import Briefing, Citation, Point, Section, Source
+from .models import Briefing, Citation, Point, Quote, Section, Source
 
 _TEXT = 'The council said "the vote on item #3 <b>and</b> {{ budget }}" passed *unanimously*.'
+_QUOTE = "We will pass item #3 <b>now</b>, {{ budget }} and *all*."
 
 
 def sample_briefing(config: Config, *, now: dt.datetime) -> Briefing:
@@ -52,6 +54,30 @@ def sample_briefing(config: Config, *, now: dt.datetime) -> Briefing:
         sections.append(
             Section(theme.key, theme.title, theme.description, () if empty else (point,))
         )
+    quotes = tuple(
+        Quote(
+            text=_QUOTE,
+            speaker=speaker,
+            attribution=attribution,
+            speaker_evidence=citations[:1] if speaker else (),
+            sentence_id=citations[0].sentence_id,
+            quoted_from=1,
+            citations=citations,
+            score=1.0,
+            support=2,
+        )
+        for speaker, attribution in (
+            ("Council *chair* <b>Ann Lee</b>", "sentence"),
+            (None, "unknown"),
+            (None, "disputed"),
+        )
+        for citations in [
+            tuple(
+                Citation(source=s.id, sentence_id=f"{s.key}:9:0", text=_QUOTE, start=0, end=20)
+                for s in sources
+            )
+        ]
+    )
     return Briefing(
         title=config.title or "Sample briefing",
         date=config.date or now.date(),
@@ -60,4 +86,5 @@ def sample_briefing(config: Config, *, now: dt.datetime) -> Briefing:
         sections=tuple(sections),
         sources=sources,
         warnings=(),
+        quotes=quotes,
     )

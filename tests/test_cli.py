@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from briefing.cli import main
+from briefing.markup import escape_markdown
 from tests.conftest import CONFIG, EXAMPLES, ROOT
 
 
@@ -67,9 +68,16 @@ def test_markdown_lists_themes_points_and_sources(built: Path) -> None:
     document = json.loads((built / "briefing.json").read_text(encoding="utf-8"))
     assert markdown.startswith(f"# {document['title']}")
     headings = [line[3:] for line in markdown.splitlines() if line.startswith("## ")]
-    assert headings == [t["title"] for t in document["themes"]] + ["Sources"]
+    assert document["quotes"]
+    assert headings == [t["title"] for t in document["themes"]] + ["Key quotes", "Sources"]
     bullets = [line for line in markdown.splitlines() if line.startswith("- ")]
-    assert len(bullets) == sum(len(t["points"]) for t in document["themes"])
+    assert len(bullets) == sum(len(t["points"]) for t in document["themes"]) + len(
+        document["quotes"]
+    )
+    for quote in document["quotes"]:
+        marks = "".join(f"[{n}]" for n in quote["citations"])
+        text = escape_markdown(quote["text"])
+        assert any(f"“{text}” {marks}" in line for line in bullets)
     for theme in document["themes"]:
         for point in theme["points"]:
             marks = "".join(f"[{n}]" for n in point["citations"])

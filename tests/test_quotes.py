@@ -3,14 +3,23 @@ outlet that carried them, on hand-written paragraphs and on the example corpus."
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import json
 import re
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
-from briefing.models import Article, Quote, Sentence
+from briefing.config import Config
+from briefing.contract import example_briefing
+from briefing.models import Article, Briefing, Quote, Sentence
+from briefing.pipeline import analyse, compose_from
 from briefing.quotes import find_quotes, quotation_spans
+from briefing.render import render_outputs
 from briefing.segment import split_sentences
+from tests.conftest import ROOT
 
 
 def fold(text: str) -> str:
@@ -451,3 +460,84 @@ def test_example_ranking_puts_the_quote_three_outlets_carry_first(
     assert example[-1].speaker is None or example[-1].score <= example[0].score
     speakers = [q.speaker for q in example[:6]]
     assert len(set(speakers)) >= 5, speakers
+
+
+# --- In the briefing ---------------------------------------------------------------------------
+
+
+def _briefing_with_quotes() -> Briefing:
+    """The reference page's example briefing with a quote of each kind: named, unknown,
+    disputed; the named one with text that must come out literally."""
+    example = example_briefing()
+    named = replace(example.quotes[0], speaker="Ann *Lee* <b>", text="We *will* <i>win</i>")
+    unknown = replace(named, speaker=None, attribution="unknown", text="Nobody knows who said it")
+    disputed = replace(unknown, attribution="disputed", text="Two outlets disagree on this")
+    return replace(example, quotes=(named, unknown, disputed))
+
+
+def test_markdown_lists_the_key_quotes_after_the_themes() -> None:
+    md = render_outputs(_briefing_with_quotes(), ["md"], [])["md"].decode("utf-8")
+    section = md.split("## Key quotes\n\n", 1)[1].split("\n\n## Sources", 1)[0]
+    assert section.splitlines() == [
+        "- **Ann \\*Lee\\* &lt;b>:** “We \\*will\\* &lt;i>win&lt;/i>” [1][2]",
+        "- *Speaker not identified:* “Nobody knows who said it” [1][2]",
+        "- *Speaker disputed (the sources name different people):* “Two outlets disagree on "
+        "this” [1][2]",
+    ]
+    assert md.index("## Key quotes") > md.index("## The conditions")
+
+
+def test_html_lists_the_key_quotes_escaped() -> None:
+    html = render_outputs(_briefing_with_quotes(), ["html"], [])["html"].decode("utf-8")
+    assert '<section class="quotes" id="quotes">' in html
+    assert '<span class="speaker">Ann *Lee* &lt;b&gt;:</span> <q>We *will* &lt;i&gt;win' in html
+    assert '<span class="speaker unknown">Speaker not identified:</span>' in html
+    assert '<a href="#source-2" title="Source 2">2</a></sup></li>' in html
+
+
+def test_json_carries_each_quote_with_its_evidence() -> None:
+    data = json.loads(render_outputs(_briefing_with_quotes(), ["json"], [])["json"])
+    first = data["quotes"][0]
+    assert list(first) == [
+        "text",
+        "speaker",
+        "attribution",
+        "quoted_from",
+        "citations",
+        "support",
+        "score",
+        "sentence_id",
+        "evidence",
+        "speaker_evidence",
+    ]
+    assert first["citations"] == [1, 2]
+    assert first["evidence"][1]["sentence_id"] == "001_notes:4:0"
+    assert data["quotes"][1]["speaker"] is None
+    assert data["quotes"][2]["attribution"] == "disputed"
+
+
+def test_an_editor_can_replace_the_quotes_block(tmp_path: Path) -> None:
+    (tmp_path / "briefing.md.j2").write_text(
+        '{% extends "default:briefing.md.j2" %}\n'
+        "{% block quote %}> {{ quote.text|md }} ({{ quote.speaker or 'unknown' }})\n"
+        "{% endblock %}\n",
+        encoding="utf-8",
+    )
+    md = render_outputs(_briefing_with_quotes(), ["md"], [tmp_path])["md"].decode("utf-8")
+    assert "> Nobody knows who said it (unknown)" in md
+    (tmp_path / "briefing.md.j2").write_text(
+        '{% extends "default:briefing.md.j2" %}{% block quotes %}{% endblock %}', encoding="utf-8"
+    )
+    md = render_outputs(_briefing_with_quotes(), ["md"], [tmp_path])["md"].decode("utf-8")
+    assert "Key quotes" not in md
+
+
+def test_max_quotes_caps_the_section_and_zero_leaves_it_out(example_config: Config) -> None:
+    analysis = analyse(example_config, root=ROOT)
+    assert len(analysis.quotes) > 6
+    now = dt.datetime(2025, 5, 11, tzinfo=dt.UTC)
+    assert compose_from(analysis, example_config, now=now).quotes == analysis.quotes[:6]
+    budget = example_config.summarizer.model_copy(update={"max_quotes": 0})
+    none = compose_from(analysis, example_config.model_copy(update={"summarizer": budget}), now=now)
+    assert none.quotes == ()
+    assert "Key quotes" not in render_outputs(none, ["md"], [])["md"].decode("utf-8")
