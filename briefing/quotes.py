@@ -82,6 +82,7 @@ _MARK = re.compile(r"[\"“”„]")
 _TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|Rev|Adm|Maj|Jr|Sr)\.(?=\s)"
     r"|[A-Z](?:\.[A-Z])+\.?"
+    r"|[A-Z]\.(?=\s+[A-Z])"  # an initial: George W. Bush
     r"|[^\W_]+(?:['’\-][^\W_]+)*(?:['’](?=\s|$))?"
     r"|[,;:.!?()—–]"
 )
@@ -134,7 +135,10 @@ _TITLES = frozenset(
     mrs ms miss mx dr professor sir dame lord lady madam former ex chairman chairwoman chief
     director commissioner speaker leader premier attorney inspector detective officer sheriff
     coach spokesman spokeswoman spokesperson mr. mrs. ms. dr. gen. sen. rep. gov. lt. col.
-    capt. sgt. prof. rev. adm. maj.""".split()
+    capt. sgt. prof. rev. adm. maj. democrat democratic republican conservative labour
+    liberal independent american british briton french german russian ukrainian chinese
+    japanese israeli palestinian iranian iraqi syrian turkish indian pakistani afghan italian
+    spanish polish canadian mexican brazilian australian korean egyptian saudi""".split()
 )
 _MALE = frozenset(
     """mr sir lord king prince spokesman chairman congressman businessman man boy husband son
@@ -160,7 +164,13 @@ _ROLES = frozenset(
     deputy member commissioner inspector detective sheriff firefighter farmer worker employee
     voter citizen observer critic supporter opponent protester demonstrator rebel militant
     fighter hostage prisoner refugee migrant businessman businesswoman billionaire
-    investigator official""".split()
+    investigator official eyewitness volunteer veteran actor actress singer artist athlete
+    fan shopper customer patient parent relative spokesperson fellow operative consultant
+    staffer organizer organiser insider commentator columnist anchor host producer designer
+    pastor chaplain principal superintendent coroner medic trooper agent ranger guard
+    sergeant lieutenant assessor treasurer auditor clerk administrator planner developer
+    engineer architect contractor landlord tenant homeowner counsel defendant plaintiff juror
+    magistrate historian archaeologist physician surgeon psychologist""".split()
 )
 _PLURAL_ROLES = frozenset(
     {r + "s" for r in _ROLES if not r.endswith(("man", "y", "s", "ch", "sh"))}
@@ -179,7 +189,10 @@ _ORG_WORDS = frozenset(
     """house council union party ministry office department agency commission committee court
     congress senate parliament assembly army forces bank news times post social war nations
     states kingdom republic federation front guard corps police service university institute
-    foundation group company inc corp ltd network press agency airlines church staff""".split()
+    foundation group company inc corp ltd network press agency airlines church staff
+    cooperation association forum organization organisation alliance coalition movement fund
+    authority institute center centre museum school college airport street river island
+    city county province region ocean sea bay park bridge hall tower""".split()
 )
 # A possessive before one of these marks a quotation as somebody else's words: "Zelenskyy
 # dismissed Putin's claim that "..."".
@@ -189,10 +202,10 @@ _SPEECH_NOUNS = frozenset(
     insistence suggestion accusation question answer reply response""".split()
 )
 _PRONOUNS = {"he": "m", "she": "f"}
-_HE = frozenset(["he", "his", "him", "himself"])
-_SHE = frozenset(["she", "her", "hers", "herself"])
+_POSSESSIVE_PRONOUNS = frozenset("his her its their our my your".split())
+_PREPOSITIONS = frozenset("for of to with at from by in on about against".split())
 # Stop words that may stand in a description: "the two party leaders".
-_COUNTING = frozenset("two three four both several many some other top".split())
+_COUNTING = frozenset("one two three four both several many some other top".split())
 _ATTRIBUTION_ORDER = ("sentence", "neighbour", "continued", "pronoun")
 
 
@@ -472,16 +485,21 @@ class _Reader:
         low = word.lower()
         if low in stop_words() or low in _INTRO:
             return True
-        if self._lower_words is None or self._names_inside is None:
+        if self._lower_words is None:
             self._lower_words = {w for w in words(self.article.text) if w[:1].islower()}
-            inside: set[str] = set()
-            for sentence in self.sentences:
-                for match in _INSIDE_CAPITALIZED.finditer(sentence.text):
-                    inside.add(match.group(1))
-            self._names_inside = inside
         if low in self._lower_words:
             return True
-        return low.endswith(("ing", "ed", "ly")) and word not in self._names_inside
+        return low.endswith(("ing", "ed", "ly")) and word not in self._inside()
+
+    def _inside(self) -> set[str]:
+        """The words this article writes with a capital inside a sentence."""
+        if self._names_inside is None:
+            self._names_inside = {
+                match.group(1)
+                for sentence in self.sentences
+                for match in _INSIDE_CAPITALIZED.finditer(sentence.text)
+            }
+        return self._names_inside
 
     # Names ----------------------------------------------------------------------------------
 
@@ -551,6 +569,8 @@ class _Reader:
             the = i > floor and tokens[i - 1].low == "the"
             if not the and (len(token.base) > 4 or (i > floor and _acronym(tokens[i - 1]))):
                 return None
+            if i > floor and tokens[i - 1].low in ("a", "an"):
+                return None  # "a GOP operative": the acronym describes someone
             return _Phrase("group", self._text(tokens[i - 1 if the else i].start, token.end))
         first = self.name_run(tokens, i, floor)
         name = [t.text for t in tokens[first : i + 1]]
@@ -559,6 +579,9 @@ class _Reader:
         if name:
             role = self.role_before(tokens, first, floor)
             j = first - len(role) - 1
+            if j >= floor and tokens[j].low in _PREPOSITIONS:
+                # "A spokeswoman for Catherine Zeta-Jones says": the spokeswoman speaks.
+                return self._described_by_role(tokens, j, i, floor)
             determiner = j >= floor and tokens[j].low in _DETERMINERS
             if (determiner and not role) or any(w.lower() in _ORG_WORDS for w in name):
                 start = tokens[j].start if determiner else tokens[first].start
@@ -575,12 +598,17 @@ class _Reader:
             if t.low in _DETERMINERS:
                 k -= 1
                 break
+            if t.low in _POSSESSIVE_PRONOUNS:
+                return None  # "its author", "his wife": who, the sentence does not say
             if not t.word or t.text == _QUOTE or t.low in _PRONOUNS:
                 break
             if t.low in stop_words() and t.low not in _COUNTING and not t.possessive:
                 break
             k -= 1
         described = tokens[k : i + 1]
+        if k - 1 >= floor and tokens[k - 1].low in _PREPOSITIONS:
+            # "the chairman of the committee said": the chairman speaks, not the committee.
+            return self._described_by_role(tokens, k - 1, i, floor)
         if head in _INSTITUTIONS and not (
             described[0].low in _DETERMINERS or described[0].possessive
         ):
@@ -591,6 +619,31 @@ class _Reader:
             gender=_gender([head]),
             role=tuple(t.base.lower() for t in described if t.low not in _DETERMINERS),
             definite=described[0].low == "the" and head in _ROLES,
+        )
+
+    def _described_by_role(
+        self, tokens: Sequence[_Token], preposition: int, last: int, floor: int
+    ) -> _Phrase | None:
+        """``a spokeswoman for Catherine Zeta-Jones``, ``the chairman of the committee``: a
+        description whose head, a role, comes before the preposition; None if it is not one."""
+        head = preposition - 1
+        if head < floor or not (tokens[head].low in _ROLES or tokens[head].low in _PLURAL_ROLES):
+            return None
+        start = head
+        while start - 1 >= floor and head - (start - 1) <= 3:
+            t = tokens[start - 1]
+            if t.low in _DETERMINERS:
+                start -= 1
+                break
+            if not t.word or t.text == _QUOTE or t.low in _PRONOUNS or t.low in _PREPOSITIONS:
+                break
+            if t.low in _POSSESSIVE_PRONOUNS:
+                return None
+            start -= 1
+        return _Phrase(
+            "group",
+            self._text(tokens[start].start, tokens[last].end),
+            gender=_gender([tokens[head].low]),
         )
 
     def role_before(self, tokens: Sequence[_Token], first: int, floor: int = 0) -> list[_Token]:
@@ -655,7 +708,15 @@ class _Reader:
         last = first
         while last < len(tokens) and tokens[last].word and tokens[last].text != _QUOTE:
             t = tokens[last]
-            if not (
+            between = (
+                last > first
+                and tokens[last - 1].capitalized
+                and last + 1 < len(tokens)
+                and tokens[last + 1].capitalized
+                and tokens[last + 1].word
+                and t.low not in stop_words()
+            )  # "New America fellow Jill Filipovic": a word for a role, then the name
+            if not between and not (
                 t.capitalized
                 or t.low in _DETERMINERS
                 or t.low in _ROLES
@@ -706,7 +767,7 @@ class _Reader:
             titled = before is not None and (before.low in _TITLES or before.low in _ROLES)
             the = before is not None and before.low in _DETERMINERS
             body = the or any(w.lower() in _ORG_WORDS for w in name)
-            person = not body and (titled or len(name) >= 2)
+            person = not body and (titled or 2 <= len(name) <= 3)
             title = before.low if titled and before is not None and person else None
             yield _Name(first, name, _key(name[-1]), person, body, title)
             i = first - 1
@@ -759,7 +820,11 @@ class _Reader:
         """The people sentence ``index`` names outside quotation marks (by surname key) and the
         number of people it mentions without a name ("the minister", "his wife")."""
         tokens = self.tokens(index)
-        named = {n.key for n in self.names(tokens) if n.person or n.key in people.confirmed}
+        named = {
+            n.key
+            for n in self.names(tokens)
+            if not n.body and (n.person or n.key in people.confirmed)
+        }
         unnamed = sum(
             1
             for i, token in enumerate(tokens)
@@ -941,19 +1006,27 @@ class _Reader:
         return None
 
     def _main_subject(self, tokens: Sequence[_Token], participle: int) -> _Phrase | None:
-        """The subject of the clause a participle hangs on: ``Putin framed the proposal ...,
-        stating``; ``"...," Putin said, adding``. The first name and the verb after it, past
-        an opening phrase ("Meanwhile,", "After the talks,")."""
+        """The subject of the main clause, before ``participle`` (the participle that hangs on
+        it, or the end of the sentence): ``Putin framed the proposal ..., stating``; ``"...,"
+        Putin said, adding``. The first name or pronoun and the verb after it, past an
+        opening phrase ("Meanwhile,", "After the talks,", "Intervening to ..., Putin vowed")."""
         start = 0
         while start < participle and tokens[start].text in (_QUOTE, ","):
             start += 1
         if start < participle and (
             tokens[start].low in _INTRO or tokens[start].low.endswith(("ing", "ed"))
         ):
-            comma = next((k for k in range(start, participle) if tokens[k].text == ","), None)
-            if comma is None:
+            for _ in range(3):
+                comma = next((k for k in range(start, participle) if tokens[k].text == ","), None)
+                if comma is None:
+                    return None
+                start = comma + 1
+                if start < participle and (
+                    tokens[start].capitalized or tokens[start].low in _PRONOUNS
+                ):
+                    break
+            else:
                 return None
-            start = comma + 1
         k = start
         while k < participle:
             token = tokens[k]
@@ -1052,7 +1125,7 @@ class _Reader:
         named, unnamed = self.mentions(index, people)
         if named or unnamed:
             return None, []
-        chain = _HE if pronoun.gender == "m" else _SHE
+        chain = "he" if pronoun.gender == "m" else "she"
         k = index - 1
         seen: list[Sentence] = []
         while k >= 0 and index - k <= PRONOUN_REACH:
@@ -1060,7 +1133,7 @@ class _Reader:
             speakers = {s.key: s for s in self.resolved.get(k, []) if s.key is not None}
             seen.insert(0, self.sentences[k])
             if not named and not unnamed and not speakers:
-                if not any(t.low in chain for t in self.tokens(k)):
+                if not any(t.low == chain for t in self.tokens(k)):
                     return None, []
                 k -= 1
                 continue
@@ -1068,8 +1141,13 @@ class _Reader:
             if unnamed or len(keys) != 1:
                 return None, []
             key = keys[0]
-            if key not in people.confirmed and key not in speakers:
-                return None, []
+            if key not in speakers:
+                # Named, not speaking: only the subject of its sentence is what "he" goes on about.
+                subject = self._main_subject(self.tokens(k), len(self.tokens(k)))
+                if subject is None or subject.key is None or not _same_person(subject.key, key):
+                    return None, []
+                if key not in people.confirmed:
+                    return None, []
             gender = _known_gender(people, key)
             if gender is not None and pronoun.gender is not None and gender != pronoun.gender:
                 return None, []
@@ -1118,7 +1196,9 @@ def _bare(tokens: Sequence[_Token]) -> bool:
 
 
 def _acronym(token: _Token) -> bool:
-    return token.word and token.text.isupper() and len(token.base) > 1
+    """NATO, CNN, U.S.: two letters or more, all capitals (an initial, "W.", is not one)."""
+    letters = token.base.replace(".", "")
+    return token.word and letters.isupper() and len(letters) > 1
 
 
 def _continue(speaker: _Speaker | None, sentence: Sentence) -> _Speaker | None:
@@ -1138,6 +1218,31 @@ def _containing(starts: Sequence[int], sentences: Sequence[Sentence], offset: in
     if index < 0 or offset >= sentences[index].end:
         return None
     return index
+
+
+def _same_name(longer: str, shorter: str) -> bool:
+    """Whether two names can be one person's: the same surname (spelling aside), and the
+    shorter's other words are the longer's last ones, an initial standing for a word ("Putin"
+    and "Vladimir Putin"; "George Bush" and "George W. Bush"; not "Jeb Bush" and "George W.
+    Bush")."""
+    a, b = longer.split(), shorter.split()
+    if not _same_person(_key(a[-1]), _key(b[-1])):
+        return False
+    rest_a = [_key(w) for w in a[:-1]]
+    for word in reversed(b[:-1]):
+        folded = _key(word)
+        while (
+            rest_a
+            and rest_a[-1] != folded
+            and not (len(rest_a[-1]) == 1 and folded.startswith(rest_a[-1]))
+        ):
+            if len(rest_a[-1]) != 1:
+                return False
+            rest_a.pop()  # a middle initial the shorter name leaves out
+        if not rest_a:
+            return False
+        rest_a.pop()
+    return True
 
 
 def _distinct_people(keys: Iterable[str]) -> list[str]:
@@ -1302,13 +1407,12 @@ def _agree(root: _Found, group: Sequence[_Found]) -> tuple[_Speaker | None, str,
     People named win over bodies and descriptions; people named differently leave the quote
     without a speaker ("disputed"); the fullest form of the name any outlet gives is shown."""
     speakers = [q.speaker for q in group if q.speaker is not None]
-    named = [s for s in speakers if s.key is not None]
+    named = sorted((s for s in speakers if s.key is not None), key=lambda s: s.tokens, reverse=True)
     if named:
-        keys = _distinct_people(s.key for s in named if s.key)
-        if len(keys) > 1:
+        chosen = named[0]
+        if not all(_same_name(chosen.name, s.name) for s in named):
             evidence = [e for s in named for e in s.evidence]
             return None, "disputed", list(dict.fromkeys(evidence))
-        chosen = max(named, key=lambda s: s.tokens)
         how = min((s.how for s in named), key=_ATTRIBUTION_ORDER.index)
         evidence = list(dict.fromkeys(e for s in named for e in s.evidence))
         return (

@@ -170,6 +170,29 @@ def test_a_piece_of_a_sentence_needs_more_words() -> None:
             "a Fox News spokesperson",
         ),
         ('Zelenskyy: "We expect Russia to confirm a full and lasting ceasefire."', "Zelenskyy"),
+        (
+            "“This is not a problem of a few bad people alone,” wrote New America fellow Jill "
+            "Filipovic.",
+            "Jill Filipovic",
+        ),
+        (
+            '"This is her high point right now in the race," said a GOP operative.',
+            "a GOP operative",
+        ),
+        (
+            'A spokeswoman for the actress says the couple "are taking some time apart to work on '
+            'their marriage."',
+            "A spokeswoman for the actress",
+        ),
+        (
+            'A spokeswoman for Catherine Zeta-Jones says the couple "are taking some time apart to '
+            'work on their marriage."',
+            "A spokeswoman for Catherine Zeta-Jones",
+        ),
+        (
+            '"This is a new line crossed in our state politics," said Democrat Matt Lesser.',
+            "Matt Lesser",
+        ),
     ],
 )
 def test_the_speaker_named_in_the_sentence(paragraph: str, speaker: str) -> None:
@@ -196,6 +219,21 @@ def test_a_surname_two_people_share_is_kept_as_written() -> None:
         '"It was a very moving service for everyone there," Trump said.',
     )
     assert speaker == "Trump"
+    speaker, _ = speaker_of(
+        "George W. Bush won in Texas and Jeb Bush in Florida.",
+        '"We can erase the gender gap and open the party to new faces," Governor Bush said.',
+    )
+    assert speaker == "Bush"
+
+
+def test_outlets_naming_two_people_of_one_surname_leave_the_speaker_out() -> None:
+    quotes = quotes_of(
+        article_of('"We can open the party to new faces and new voices," said Jeb Bush.', key="a"),
+        article_of(
+            '"We can open the party to new faces and new voices," said George W. Bush.', key="b"
+        ),
+    )
+    assert (quotes[0].speaker, quotes[0].attribution) == (None, "disputed")
 
 
 def test_a_definite_description_names_the_one_person_the_article_gives_that_title() -> None:
@@ -282,6 +320,13 @@ def test_he_said_resolves_through_the_speaker_of_the_quotation_before() -> None:
         # Nobody named close enough before.
         "President Vladimir Putin spoke on Sunday. The talks were due on Thursday. Istanbul "
         "was chosen as the venue. Turkey offered to host them. The venue was confirmed.",
+        # The one name before is not what the sentence is about ("he" is someone else).
+        "He plans to meet Kosovan Albanian leaders on Tuesday.",
+        "The crowd cheered for Vladimir Putin as his convoy passed.",
+        # A group, not a person.
+        "In the villages ruled by the Taliban a harsh justice is imposed.",
+        # The sentence in between is about someone else's "his".
+        "President Vladimir Putin arrived. One young volunteer waited for his group.",
     ],
 )
 def test_a_pronoun_is_never_guessed(before: str) -> None:
