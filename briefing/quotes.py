@@ -124,6 +124,12 @@ _INTRO = frozenset(
     since with without under by for from of to amid""".split()
 )
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_CALENDAR = _WEEKDAYS | frozenset(
+    "january february march april june july august september october november december".split()
+)
+_PARTICLE_NAME = re.compile(r"^(?:al|el|bin|ibn|abu|de|di|da|van|von|le|la)-[A-Z]")
+# "Sen. Mike Lee, R-Utah, said": a party and a state, not a name.
+_PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")
 _DETERMINERS = frozenset(["the", "a", "an"])
 _PARTICLES = frozenset("de da di del der van von bin ibn al el la le dos das du".split())
 # Words that, written with a capital, introduce a name rather than being one.
@@ -135,7 +141,7 @@ _TITLES = frozenset(
     mrs ms miss mx dr professor sir dame lord lady madam former ex chairman chairwoman chief
     director commissioner speaker leader premier attorney inspector detective officer sheriff
     coach spokesman spokeswoman spokesperson mr. mrs. ms. dr. gen. sen. rep. gov. lt. col.
-    capt. sgt. prof. rev. adm. maj. democrat democratic republican conservative labour
+    capt. sgt. prof prof. rev. adm. maj. democrat democratic republican conservative labour
     liberal independent american british briton french german russian ukrainian chinese
     japanese israeli palestinian iranian iraqi syrian turkish indian pakistani afghan italian
     spanish polish canadian mexican brazilian australian korean egyptian saudi""".split()
@@ -199,7 +205,8 @@ _ORG_WORDS = frozenset(
 _SPEECH_NOUNS = frozenset(
     """claim claims words statement statements remark remarks comment comments assertion
     promise pledge warning message post tweet call description phrase demand demands
-    insistence suggestion accusation question answer reply response""".split()
+    insistence suggestion accusation question answer reply response letter email note video
+    interview speech""".split()
 )
 _PRONOUNS = {"he": "m", "she": "f"}
 _POSSESSIVE_PRONOUNS = frozenset("his her its their our my your".split())
@@ -232,7 +239,8 @@ class _Token(NamedTuple):
 
     @property
     def capitalized(self) -> bool:
-        return self.text[:1].isupper()
+        """Written with a capital, as names are (``al-Nahayan`` counts: a particle, a name)."""
+        return self.text[:1].isupper() or _PARTICLE_NAME.match(self.text) is not None
 
     @property
     def word(self) -> bool:
@@ -512,6 +520,8 @@ class _Reader:
         low = token.base.lower()
         if low in _TITLES or low in _ROLES or low in _PLURAL_ROLES or low in stop_words():
             return False
+        if low in _CALENDAR or _PARTY_TAG.match(token.text):
+            return False
         first = i == 0 or tokens[i - 1].text in (":", "(", "—", "–")
         return not (first and self.common(token.base))
 
@@ -602,7 +612,12 @@ class _Reader:
                 return None  # "its author", "his wife": who, the sentence does not say
             if not t.word or t.text == _QUOTE or t.low in _PRONOUNS:
                 break
-            if t.low in stop_words() and t.low not in _COUNTING and not t.possessive:
+            if (
+                t.low in stop_words()
+                and t.low not in _COUNTING
+                and not t.possessive
+                and not t.capitalized  # "a US official": US, not us
+            ):
                 break
             k -= 1
         described = tokens[k : i + 1]
@@ -689,7 +704,17 @@ class _Reader:
                     or inside.text[:1].isdigit()
                     or inside.low in _TITLES
                     or inside.low in _DETERMINERS
+                    or _PARTY_TAG.match(inside.text)
                 ):
+                    if inside.text[:1].islower() and k > floor:
+                        # Stacked: "Céline Figueiredo, mother of Sacha, one of the babies,".
+                        earlier = self._skip_apposition(tokens, k, floor)
+                        if (
+                            floor <= earlier < k - 2
+                            and tokens[earlier + 1].text == ","
+                            and tokens[earlier + 2].text[:1].islower()
+                        ):
+                            return earlier
                     return k - 1
                 if inside is not None and self.name_run(tokens, comma - 1, k + 1) == k + 1:
                     return comma
@@ -708,14 +733,20 @@ class _Reader:
         last = first
         while last < len(tokens) and tokens[last].word and tokens[last].text != _QUOTE:
             t = tokens[last]
+            # "New America fellow Jill Filipovic", "White House press secretary Josh Earnest":
+            # a word or two for a role, then the name.
             between = (
                 last > first
-                and tokens[last - 1].capitalized
-                and last + 1 < len(tokens)
-                and tokens[last + 1].capitalized
-                and tokens[last + 1].word
                 and t.low not in stop_words()
-            )  # "New America fellow Jill Filipovic": a word for a role, then the name
+                and any(
+                    tokens[n].capitalized and tokens[n].word and tokens[n].low not in _CALENDAR
+                    for n in range(last + 1, min(len(tokens), last + 3))
+                )
+                and all(
+                    tokens[n].word and tokens[n].low not in stop_words()
+                    for n in range(last, min(len(tokens), last + 2))
+                )
+            )
             if not between and not (
                 t.capitalized
                 or t.low in _DETERMINERS
@@ -968,7 +999,7 @@ class _Reader:
                     return None
                 if j > 0 and tokens[j - 1].low == "as":
                     return self._quoted_as(tokens, j - 1)
-                return self._main_subject(tokens, j)
+                return self._participle_subject(tokens, j)
             if token.low == "according" and tokens[j + 1].low == "to":
                 return self.phrase_after(tokens, j + 2)
         return None
@@ -1004,6 +1035,26 @@ class _Reader:
                     return self.phrase_ending_at(tokens, k - 2)
                 return None
         return None
+
+    def _participle_subject(self, tokens: Sequence[_Token], participle: int) -> _Phrase | None:
+        """Who a participle's speech belongs to: the subject of the main clause when the
+        participle opens a clause of its own (", saying", "by tweeting", "a statement
+        saying"); the name after "with" in "with President X, 65, affirming"; otherwise (the
+        media "began calling him ...") nobody this can tell."""
+        before = tokens[participle - 1] if participle > 0 else None
+        for k in range(participle - 1, max(-1, participle - 14), -1):
+            if tokens[k].low == "with":
+                phrase = self.phrase_ending_at(tokens, participle - 1, k + 1)
+                return phrase if phrase is not None and phrase.kind != "pronoun" else None
+            if tokens[k].word and not (
+                tokens[k].capitalized or tokens[k].text[:1].isdigit() or tokens[k].low in _PARTICLES
+            ):
+                break
+        if before is None or not (
+            before.text == "," or before.low == "by" or before.low in _SPEECH_NOUNS
+        ):
+            return None
+        return self._main_subject(tokens, participle)
 
     def _main_subject(self, tokens: Sequence[_Token], participle: int) -> _Phrase | None:
         """The subject of the main clause, before ``participle`` (the participle that hangs on

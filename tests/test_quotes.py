@@ -193,6 +193,37 @@ def test_a_piece_of_a_sentence_needs_more_words() -> None:
             '"This is a new line crossed in our state politics," said Democrat Matt Lesser.',
             "Matt Lesser",
         ),
+        (
+            '"It is a little nonsensical for them to pursue this course," said White House press '
+            "secretary Josh Earnest.",
+            "Josh Earnest",
+        ),
+        (
+            'Sen. Mike Lee, R-Utah, tweeted, "Whether you agree with him or not, you cannot call '
+            'his patriotism into question."',
+            "Mike Lee",
+        ),
+        (
+            '"I am outraged that no investigation has yet been launched," Céline Figueiredo, '
+            "mother of Sacha, one of the babies born in Ain, said.",
+            "Céline Figueiredo",
+        ),
+        ('"We are ready to talk to anyone about peace," said Putin late Monday.', "Putin"),
+        (
+            'The attack "has not been claimed by any group, but one is likely responsible," said '
+            "a US official.",
+            "a US official",
+        ),
+        (
+            "The UAE followed, with President Sheikh Khalifa bin Zayed al-Nahayan, 65, affirming "
+            'the "deepness of the brotherly relations between both nations."',
+            "Khalifa bin Zayed al-Nahayan",
+        ),
+        (
+            'Trump responded by tweeting: "A sketch years later about a nonexistent man. A total '
+            'con job!"',
+            "Trump",
+        ),
     ],
 )
 def test_the_speaker_named_in_the_sentence(paragraph: str, speaker: str) -> None:
@@ -336,6 +367,13 @@ def test_a_pronoun_is_never_guessed(before: str) -> None:
     )
     assert speaker is None
     assert attribution == "ambiguous"
+
+
+def test_words_a_participle_gives_to_someone_else_are_not_the_subjects() -> None:
+    assert speaker_of(
+        "The son inherited a cult of personality: the media began calling him “another leader "
+        "sent from the heaven above us all.”"
+    ) == (None, "unknown")
 
 
 def test_somebody_elses_words_are_not_the_subjects() -> None:
