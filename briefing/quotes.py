@@ -64,6 +64,9 @@ MIN_FRAGMENT_WORDS = 8
 # A part of a quotation this long, carried by another outlet, cites that outlet too (the
 # shortest partial quotation of the example corpus that matters has 7 words).
 MIN_CARRIER_WORDS = 5
+# A short quotation ("It's supposition," Campbell said.) is no key quote, but the speech the
+# next quotation goes on with.
+_SPEECH_MIN_WORDS = 3
 # How much of the shorter quotation must be found, in order, inside the longer one for both to
 # be the same quotation (a word or two may differ: "Zelensky"/"Zelenskyy", "12"/"12th").
 SAME_QUOTE_COVERAGE = 0.85
@@ -271,6 +274,7 @@ class _Speaker:
     evidence: tuple[Sentence, ...]
     gender: str | None = None
     tokens: int = 1
+    written: str = ""  # the name as the attribution writes it ("Peskov"); name may be fuller
 
 
 class _Name(NamedTuple):
@@ -880,11 +884,12 @@ class _Reader:
             start, end = _quoted_text(text, opening, closing)
             quoted = " ".join(self.article.raw_text[start:end].split())
             folded = _normal_words(quoted)
-            if len(folded) < MIN_CARRIER_WORDS:
-                continue
+            if len(folded) < _SPEECH_MIN_WORDS:
+                continue  # a quoted term: nobody's speech to go on with
             quote = _Found(self.number, self.sentences[index], start, end, quoted, folded)
             self._attribute(quote, index, opening, people, by_sentence)
-            found.append(quote)
+            if len(folded) >= MIN_CARRIER_WORDS:
+                found.append(quote)
             by_sentence.setdefault(index, []).append(quote)
             if quote.speaker is not None and quote.speaker.key is not None:
                 self.resolved.setdefault(index, []).append(quote.speaker)
@@ -904,7 +909,7 @@ class _Reader:
         phrase = self._after(tokens, at) or self._before(tokens, at)
         how = "sentence"
         evidence = [sentence]
-        if phrase is None and _bare(tokens):
+        if phrase is None and (_bare(tokens) or self._stands_alone(tokens, at)):
             previous = self._previous(index)
             if previous is not None and previous in by_sentence:
                 earlier = by_sentence[previous][-1]
@@ -948,7 +953,8 @@ class _Reader:
             evidence = [*evidence, where]
         key = phrase.key
         gender = phrase.gender or _known_gender(people, key)
-        return _Speaker(" ".join(name), key, how, tuple(evidence), gender, len(name))
+        written = " ".join(phrase.name)
+        return _Speaker(" ".join(name), key, how, tuple(evidence), gender, len(name), written)
 
     def _after(self, tokens: Sequence[_Token], at: int) -> _Phrase | None:
         """The speaker named right after the quotation: ``"...," Putin said`` or ``said
@@ -964,12 +970,18 @@ class _Reader:
             return self.phrase_after(tokens, i + 2)
         # The subject, then its verb within a few words: "Putin stated", "Peskov, the Kremlin
         # spokesman, said", "he affirmed".
+        # After a quotation closed by a full stop, "X said" that goes on to say something
+        # ('"... conditions." Gray said about 56 sailors had been rescued.') is a new sentence
+        # the splitter left joined, not an attribution: only a few words may follow the verb.
+        closed = self.article.text[tokens[at].end - 2 : tokens[at].end - 1] == "."
         for j in range(i, min(len(tokens), i + 24)):
             token = tokens[j]
-            if token.text in (_QUOTE, ".", "!", "?", ";", ":"):
+            if token.text in (_QUOTE, ".", "!", "?", ";", ":", "(", ")"):
                 return None
             if token.low in _FINITE and not token.capitalized:
                 if j == i:
+                    return None
+                if closed and sum(1 for t in tokens[j + 1 :] if t.word) > 6:
                     return None
                 return self.phrase_ending_at(tokens, j - 1, i)
         return None
@@ -978,11 +990,19 @@ class _Reader:
         """The speaker named before the quotation in its sentence: the subject of the nearest
         verb of speech (``Putin declared:``, ``X, stressing:``, ``X called it a``), or a name
         and a colon (``Trump: "..."``)."""
-        if at >= 1 and tokens[at - 1].text == ":":
-            direct = self.phrase_ending_at(tokens, at - 2) if at >= 2 else None
-            if direct is not None and direct.kind == "person" and tokens[at - 2].low not in _FINITE:
-                start = self._clause_start(tokens, at - 2)
-                if start is not None and self.phrase_ending_at(tokens, at - 2, start) == direct:
+        if at >= 2 and tokens[at - 1].text == ":":
+            # "Zelenskyy: "..."": the name is all the clause says before the colon (not "He
+            # began by praising Livingston: "..."").
+            start = self._clause_start(tokens, at - 2)
+            first = self.name_run(tokens, at - 2, start)
+            if first <= at - 2:
+                opening = first - len(self.role_before(tokens, first, start))
+                if opening > start and tokens[opening - 1].low in _DETERMINERS:
+                    opening -= 1
+                if opening == start + 1 and tokens[start].low in ("by", "via", "quoting"):
+                    start += 1  # an excerpt: '"Headline," by BuzzFeed's Adrian Carrasquillo: "..."'
+                direct = self.phrase_ending_at(tokens, at - 2, start)
+                if opening == start and direct is not None and direct.kind == "person":
                     return direct
         for j in range(at - 1, max(-1, at - 40), -1):
             token = tokens[j]
@@ -1004,7 +1024,13 @@ class _Reader:
                 return self.phrase_after(tokens, j + 2)
         return None
 
-    def _clause_start(self, tokens: Sequence[_Token], last: int) -> int | None:
+    def _stands_alone(self, tokens: Sequence[_Token], at: int) -> bool:
+        """A quotation that is a whole sentence of its own, opening the sentence and closed by
+        a full stop, with another sentence the splitter left joined after it."""
+        closed = self.article.text[tokens[at].end - 2 : tokens[at].end - 1] in (".", "!", "?")
+        return at == 0 and closed and at + 1 < len(tokens) and tokens[at + 1].capitalized
+
+    def _clause_start(self, tokens: Sequence[_Token], last: int) -> int:
         """Where the clause ending at ``last`` starts: after the last comma or at the start."""
         for k in range(last, -1, -1):
             if tokens[k].text in (",", _QUOTE, ".", ";"):
@@ -1116,11 +1142,18 @@ class _Reader:
 
     def _previous(self, index: int) -> int | None:
         """The sentence before ``index``, in the same paragraph or the one before."""
-        if index == 0:
-            return None
-        if self.sentences[index - 1].paragraph < self.sentences[index].paragraph - 1:
+        if index == 0 or not self._adjacent(index - 1, index):
             return None
         return index - 1
+
+    def _adjacent(self, earlier: int, later: int) -> bool:
+        """Whether two sentences follow each other in the article as read: in one paragraph,
+        or in consecutive paragraphs with nothing removed between them (a line dropped as
+        furniture, "Chief X issued a statement saying —", may have named someone else)."""
+        first, second = self.sentences[earlier], self.sentences[later]
+        if second.paragraph - first.paragraph > 1:
+            return False
+        return not self.article.raw_text[first.end : second.start].strip()
 
     def _neighbour(self, index: int) -> tuple[_Phrase | None, int | None]:
         """Who speaks in the sentence before a bare quotation ("Zelenskyy said on X."), or in a
@@ -1137,9 +1170,7 @@ class _Reader:
                             return phrase, previous
                         break
         following = index + 1
-        if following < len(self.sentences) and (
-            self.sentences[following].paragraph <= self.sentences[index].paragraph + 1
-        ):
+        if following < len(self.sentences) and self._adjacent(index, following):
             tokens = self.tokens(following)
             if len([t for t in tokens if t.word]) <= 12 and all(t.text != _QUOTE for t in tokens):
                 for j, token in enumerate(tokens[:8]):
@@ -1256,9 +1287,7 @@ def _continue(speaker: _Speaker | None, sentence: Sentence) -> _Speaker | None:
     if speaker is None:
         return None
     evidence = tuple(dict.fromkeys((*speaker.evidence, sentence)))
-    return _Speaker(
-        speaker.name, speaker.key, "continued", evidence, speaker.gender, speaker.tokens
-    )
+    return replace(speaker, how="continued", evidence=evidence)
 
 
 def _containing(starts: Sequence[int], sentences: Sequence[Sentence], offset: int) -> int | None:
@@ -1277,16 +1306,14 @@ def _same_name(longer: str, shorter: str) -> bool:
     and "Vladimir Putin"; "George Bush" and "George W. Bush"; not "Jeb Bush" and "George W.
     Bush")."""
     a, b = longer.split(), shorter.split()
+    if len(b) == 1 and len(a) > 1 and _key(b[0]) == _key(a[0]):
+        return True  # a family name written first: "Kim" and "Kim Dae-jung"
     if not _same_person(_key(a[-1]), _key(b[-1])):
         return False
     rest_a = [_key(w) for w in a[:-1]]
     for word in reversed(b[:-1]):
         folded = _key(word)
-        while (
-            rest_a
-            and rest_a[-1] != folded
-            and not (len(rest_a[-1]) == 1 and folded.startswith(rest_a[-1]))
-        ):
+        while rest_a and not _same_given_name(rest_a[-1], folded):
             if len(rest_a[-1]) != 1:
                 return False
             rest_a.pop()  # a middle initial the shorter name leaves out
@@ -1294,6 +1321,17 @@ def _same_name(longer: str, shorter: str) -> bool:
             return False
         rest_a.pop()
     return True
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    """One given name, an initial for it, or a slip of one letter ("Hans", "Hand")."""
+    if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+        return True
+    return (
+        a[:1] == b[:1]
+        and min(len(a), len(b)) >= 4
+        and (difflib.SequenceMatcher(None, a, b).ratio() >= 0.75)
+    )
 
 
 def _distinct_people(keys: Iterable[str]) -> list[str]:
@@ -1462,8 +1500,13 @@ def _agree(root: _Found, group: Sequence[_Found]) -> tuple[_Speaker | None, str,
     if named:
         chosen = named[0]
         if not all(_same_name(chosen.name, s.name) for s in named):
-            evidence = [e for s in named for e in s.evidence]
-            return None, "disputed", list(dict.fromkeys(evidence))
+            # The fuller forms disagree ("Robert Livingston", "Bob Livingston"): what the
+            # attributions themselves write decides; the name is then shown as written.
+            written = sorted((s.written or s.name for s in named), key=len, reverse=True)
+            if not all(_same_name(written[0], w) for w in written):
+                evidence = [e for s in named for e in s.evidence]
+                return None, "disputed", list(dict.fromkeys(evidence))
+            chosen = replace(chosen, name=written[0], tokens=len(written[0].split()))
         how = min((s.how for s in named), key=_ATTRIBUTION_ORDER.index)
         evidence = list(dict.fromkeys(e for s in named for e in s.evidence))
         return (

@@ -257,6 +257,34 @@ def test_a_surname_two_people_share_is_kept_as_written() -> None:
     assert speaker == "Bush"
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "speaker"),
+    [
+        # Fuller forms differ (a nickname), the attributions agree: shown as written.
+        (
+            ("Speaker-elect Robert Livingston stunned the House.", "Livingston declared"),
+            ("Rep. Bob Livingston stunned the chamber.", "Livingston announced"),
+            "Livingston",
+        ),
+        # A family name written first.
+        (("The talks went on.", "Kim said"), ("They met.", "said President Kim Dae-jung"), None),
+        # A slip of one letter in a given name.
+        (("The case went on.", "said Hans Carlsson"), ("It did.", "said Hand Carlsson"), None),
+    ],
+)
+def test_outlets_writing_one_person_differently_agree(
+    first: tuple[str, str], second: tuple[str, str], speaker: str | None
+) -> None:
+    words = "I must set the example that I hope the president will follow"
+    articles = [
+        article_of(before, f'"{words}," {attribution}.', key=key)
+        for key, (before, attribution) in (("a", first), ("b", second))
+    ]
+    (quote,) = quotes_of(*articles)
+    assert quote.attribution != "disputed"
+    assert quote.speaker == speaker or (speaker is None and quote.speaker is not None)
+
+
 def test_outlets_naming_two_people_of_one_surname_leave_the_speaker_out() -> None:
     quotes = quotes_of(
         article_of('"We can open the party to new faces and new voices," said Jeb Bush.', key="a"),
@@ -304,6 +332,45 @@ def test_a_bare_quotation_before_a_short_attribution() -> None:
     ) == ("Trump", "neighbour")
 
 
+def test_a_line_removed_as_furniture_breaks_the_thread() -> None:
+    """A quotation after a line the cleaner removed does not continue the quotation before
+    it: the removed line may have named its speaker."""
+    kept = (
+        'Student Praharsha Sunkara said, "Just talking about it openly would help us all."',
+        '"Our thoughts and prayers are with the two families of our town."',
+    )
+    removed = "Police Chief Arthur Cotton issued a statement saying —"
+    raw = f"{kept[0]}\n\n{removed}\n\n{kept[1]}"
+    text = raw.replace(removed, " " * len(removed))
+    second = raw.index(kept[1])
+    article = Article(
+        "k", "k.txt", None, None, None, None, raw, text,
+        ((0, len(kept[0])), (second, second + len(kept[1]))),
+    )  # fmt: skip
+    quote = only(quotes_of(article), "thoughts and prayers")
+    assert quote.speaker is None
+
+
+def test_a_new_sentence_after_a_closed_quotation_is_not_its_attribution() -> None:
+    quote = only(
+        quotes_of(
+            article_of(
+                '"It is supposition," Campbell said. "We had a sailor survive for five hours in '
+                'very severe conditions." Gray said about 56 sailors had been winched to safety.'
+            )
+        ),
+        "five hours",
+    )
+    assert (quote.speaker, quote.attribution) == ("Campbell", "continued")
+
+
+def test_a_parenthesis_after_a_quotation_is_not_its_attribution() -> None:
+    assert speaker_of(
+        '"How many other people did you lie to while you were in office?" (Daniels, whose '
+        "real name is Stephanie Clifford, claims she met him in 2006.)"
+    ) == (None, "unknown")
+
+
 def test_a_bare_quotation_no_one_introduces_has_no_speaker() -> None:
     assert speaker_of(
         "The talks are due to resume in Istanbul on Thursday.",
@@ -337,6 +404,14 @@ def test_he_said_resolves_through_the_speaker_of_the_quotation_before() -> None:
         "new truce",
     )
     assert (quote.speaker, quote.attribution) == ("Vladimir Putin", "pronoun")
+
+
+def test_a_name_and_a_colon_must_be_the_whole_clause() -> None:
+    speaker, _ = speaker_of(
+        "Rep. Robert Livingston announced on Saturday that he would resign.",
+        'He began by praising Livingston: "There is no greater American in my mind today."',
+    )
+    assert speaker is None
 
 
 @pytest.mark.parametrize(
