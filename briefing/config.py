@@ -100,6 +100,13 @@ class SummarizerConfig(Section):
         description="Fewest points a theme should have; context-dependent sentences fill up to it.",
     )
     max_points: int = Field(24, ge=1, le=500, description="Most points in the whole briefing.")
+    max_quotes: int = Field(
+        6,
+        ge=0,
+        le=50,
+        description="Most key quotes (direct quotations with their speaker); 0 leaves the "
+        "section out.",
+    )
 
     @field_validator("algorithm")
     @classmethod
@@ -170,6 +177,12 @@ class EditionConfig(Section):
     )
     max_points: int | None = Field(
         None, ge=1, le=500, description="Most points in the edition; default: the summarizer's."
+    )
+    max_quotes: int | None = Field(
+        None,
+        ge=0,
+        le=50,
+        description="Most key quotes in the edition (0: none); default: the summarizer's.",
     )
 
 
@@ -272,6 +285,9 @@ class Config(Section):
                 "min_points_per_theme": min(budget.min_points_per_theme, points),
                 "words_per_theme": edition.words_per_theme or budget.words_per_theme,
                 "max_points": edition.max_points or budget.max_points,
+                "max_quotes": (
+                    budget.max_quotes if edition.max_quotes is None else edition.max_quotes
+                ),
             }
         )
         themes = tuple(t for t in self.themes if edition.themes is None or t.key in edition.themes)

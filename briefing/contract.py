@@ -32,6 +32,7 @@ from .models import (
     Coverage,
     Disagreement,
     Point,
+    Quote,
     Section,
     Signals,
     Source,
@@ -77,6 +78,7 @@ PROPERTY_HELP: dict[tuple[type, str], str] = {
         "cite it. A theme no source has a point on has no `points` in `sections`."
     ),
     (Claim, "source_ids"): "Citation numbers of the sources giving the value, ascending.",
+    (Quote, "source_ids"): "Citation numbers of the sources carrying the quotation, ascending.",
 }
 """Help for the derived values (properties) of the models, which templates can read too."""
 
@@ -84,13 +86,17 @@ MODELS: dict[type, str] = {
     Briefing: "The whole briefing.",
     Section: "One theme of the briefing and its points.",
     Point: "One point: a sentence quoted word for word from a source, with its citations.",
-    Citation: "One source carrying a point, and the sentence in it that carries it.",
+    Citation: (
+        "One source carrying a point (or a quote), and the sentence (the quotation) in it that "
+        "carries it."
+    ),
     Source: "One entry of the numbered source list.",
     CopyEvidence: "Why a source counts as a copy of another.",
     Disagreement: "Sources giving different figures or dates for the same statement.",
     Claim: "One side of a disagreement: a value and the sources giving it.",
     Signals: "Why a point was chosen: the factors its score is the product of.",
     Coverage: "One row of the coverage table: a source and its points per theme.",
+    Quote: "One key quote: a direct quotation word for word, its speaker, the sources carrying it.",
 }
 """The objects templates receive, with one line of help each."""
 
@@ -101,6 +107,7 @@ LOOP_NAMES: dict[type, str] = {
     Disagreement: "disagreement",
     Claim: "claim",
     Coverage: "row",
+    Quote: "quote",
 }
 """What the bundled templates call one item of each list."""
 
@@ -146,6 +153,11 @@ _MAIN_BLOCKS = {
         "The coverage table (sources as rows, themes as columns, the number of points citing "
         "each source) and the note naming any theme no source covered."
     ),
+    "quotes": (
+        "The key quotes, after the themes: each with its speaker (or a note that it is not "
+        "identified) and its citations; nothing when there are none."
+    ),
+    "quote": "One key quote: speaker, quotation, citations.",
     "sources": "The numbered list of sources.",
     "source": (
         "One source: headline, outlet, date, carriers, the source it repeats, web address, file."
@@ -483,6 +495,36 @@ def example_briefing() -> Briefing:
         ),
         sources=sources,
         warnings=("theme 'reactions' has 0 point(s), fewer than min_points_per_theme = 2",),
+        quotes=(
+            Quote(
+                text="We are ready to meet in Istanbul on Thursday.",
+                speaker="Vladimir Putin",
+                attribution="sentence",
+                speaker_evidence=(
+                    Citation(
+                        source=1,
+                        sentence_id="000_bbc:4:0",
+                        text='"We are ready to meet in Istanbul on Thursday," Putin said.',
+                        start=512,
+                        end=571,
+                    ),
+                ),
+                sentence_id="000_bbc:4:0",
+                quoted_from=1,
+                citations=tuple(
+                    Citation(
+                        source=n,
+                        sentence_id=f"{sources[n - 1].key}:4:0",
+                        text="We are ready to meet in Istanbul on Thursday.",
+                        start=513,
+                        end=558,
+                    )
+                    for n in (1, 2)
+                ),
+                score=1.25,
+                support=2,
+            ),
+        ),
     )
 
 

@@ -27,6 +27,7 @@ from .models import (
     Coverage,
     Disagreement,
     Point,
+    Quote,
     Section,
     Signals,
     Source,
@@ -100,14 +101,14 @@ class Evidence(_Model):
     )
     text: str = Field(
         description="The sentence as it appears in the source, with runs of white space "
-        "folded to one space."
+        "folded to one space (in a quote's `evidence`: the quotation as that source prints it)."
     )
     start: int = Field(
-        description="Character offset where the sentence starts in the source's text as read "
+        description="Character offset where that text starts in the source's text as read "
         "(for HTML sources, the extracted main text).",
         ge=0,
     )
-    end: int = Field(description="Character offset just past the end of the sentence.", ge=0)
+    end: int = Field(description="Character offset just past the end of that text.", ge=0)
 
 
 class PointEntry(_Model):
@@ -216,6 +217,46 @@ class CoverageEntry(_Model):
     )
 
 
+Attribution = Literal[
+    "sentence", "neighbour", "continued", "pronoun", "unknown", "ambiguous", "disputed"
+]
+
+
+class QuoteEntry(_Model):
+    """A key quote: a direct quotation, who said it, and every source carrying it."""
+
+    text: str = Field(
+        description="The quotation, verbatim (white space folded) as the source `quoted_from` "
+        "prints it between its quotation marks, without the marks."
+    )
+    speaker: str | None = Field(
+        description="Who said it, as the sources name them (the fullest form of the name the "
+        "article uses), a body or a description the source gives; null when the sources do not "
+        "say who, or not unambiguously."
+    )
+    attribution: Attribution = Field(
+        description="How the speaker was found: sentence (named in the quotation's own "
+        "sentence), neighbour (in the sentence before or after), continued (the same speaker's "
+        "quotation goes on), pronoun (he/she said, one person named just before); or why "
+        "speaker is null: unknown, ambiguous, disputed (outlets name different people)."
+    )
+    quoted_from: int = Field(description="Citation number of the source the text is quoted from.")
+    citations: list[int] = Field(
+        description="Citation numbers of every source carrying the quotation, ascending."
+    )
+    support: int = Field(description="Number of distinct sources carrying the quotation.", ge=1)
+    score: float = Field(description="Score the quotes are ordered by.")
+    sentence_id: str = Field(description="Id of the sentence in which the quotation opens.")
+    evidence: list[Evidence] = Field(
+        description="For each source carrying the quotation, whole or in part: its words as "
+        "that source prints them, and their offsets."
+    )
+    speaker_evidence: list[Evidence] = Field(
+        description="The sentences that name the speaker: each outlet's attribution and where "
+        "the name is written in full; empty when no one is named."
+    )
+
+
 class BriefingDocument(_Model):
     """A briefing: themed points, each cited to numbered sources."""
 
@@ -239,6 +280,10 @@ class BriefingDocument(_Model):
     coverage: list[CoverageEntry] = Field(
         description="Per source, the number of points of each theme that cite it."
     )
+    quotes: list[QuoteEntry] = Field(
+        description="The key quotes, best first; empty when there are none or "
+        "summarizer.max_quotes is 0."
+    )
     warnings: list[str] = Field(
         description="Problems that did not stop the build (an unreadable source, an empty "
         "theme), one message each."
@@ -256,6 +301,7 @@ def briefing_document(briefing: Briefing) -> BriefingDocument:
         sources=[_source_entry(source) for source in briefing.sources],
         themes=[_theme(section) for section in briefing.sections],
         coverage=[_coverage(row, briefing) for row in briefing.coverage],
+        quotes=[_quote_entry(quote) for quote in briefing.quotes],
         warnings=list(briefing.warnings),
     )
 
@@ -358,6 +404,21 @@ def _signals(signals: Signals) -> SignalsEntry:
         concreteness=round(signals.concreteness, _SCORE_DECIMALS),
         reports=signals.reports,
         filler=signals.filler,
+    )
+
+
+def _quote_entry(quote: Quote) -> QuoteEntry:
+    return QuoteEntry(
+        text=quote.text,
+        speaker=quote.speaker,
+        attribution=quote.attribution,
+        quoted_from=quote.quoted_from,
+        citations=list(quote.source_ids),
+        support=quote.support,
+        score=round(quote.score, _SCORE_DECIMALS),
+        sentence_id=quote.sentence_id,
+        evidence=[_evidence(citation) for citation in quote.citations],
+        speaker_evidence=[_evidence(citation) for citation in quote.speaker_evidence],
     )
 
 

@@ -179,12 +179,15 @@ class Citation:
         metadata={"help": "Id of the sentence in that source: `<article key>:<paragraph>:<index>`."}
     )
     text: str = field(
-        metadata={"help": "The sentence as it appears in that source, white space folded."}
+        metadata={
+            "help": "The sentence as it appears in that source, white space folded (in a "
+            "quote's `citations`: the quotation as that source prints it)."
+        }
     )
     start: int = field(
-        metadata={"help": "Character offset where the sentence starts in the source's text."}
+        metadata={"help": "Character offset where that text starts in the source's text."}
     )
-    end: int = field(metadata={"help": "Character offset just past the end of the sentence."})
+    end: int = field(metadata={"help": "Character offset just past the end of that text."})
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,6 +319,66 @@ class Signals:
 
 
 @dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quotation of the story: ``text`` is the quotation as source ``quoted_from``
+    prints it, verbatim; every citation is a source carrying it, whole or in part."""
+
+    text: str = field(
+        metadata={
+            "help": "The quotation, word for word as the source `quoted_from` prints it between "
+            "its quotation marks (white space folded), without the marks."
+        }
+    )
+    speaker: str | None = field(
+        metadata={
+            "help": "Who said it, as the sources name them: the fullest form of the name the "
+            "article uses (`Dmitry Peskov` for `Peskov`), a body (`the Kremlin`) or a "
+            "description (`a senior official`); none when the sources do not say who, or "
+            "not unambiguously."
+        }
+    )
+    attribution: str = field(
+        metadata={
+            "help": "How the speaker was found: `sentence` (named in the quotation's own "
+            "sentence), `neighbour` (in the sentence before or after), `continued` (the same "
+            "speaker's quotation goes on), `pronoun` (`he said`, one person named just "
+            "before); or why there is none: `unknown`, `ambiguous`, `disputed` (outlets name "
+            "different people)."
+        }
+    )
+    speaker_evidence: tuple[Citation, ...] = field(
+        metadata={
+            "help": "The sentences that name the speaker: where each outlet attributes the "
+            "quotation, and where the name is written in full; for `disputed`, every outlet's "
+            "attribution; empty when no one is named."
+        }
+    )
+    sentence_id: str = field(
+        metadata={"help": "Id of the sentence in which the quotation opens, in `quoted_from`."}
+    )
+    quoted_from: int = field(
+        metadata={"help": "Citation number of the source the text is quoted from."}
+    )
+    citations: tuple[Citation, ...] = field(
+        metadata={
+            "help": "For each source carrying the quotation, whole or in part, its words as "
+            "that source prints them, with their offsets and sentence id, by number."
+        }
+    )
+    score: float = field(
+        metadata={
+            "help": "Score the quotes are ordered by: the number of sources and how central "
+            "the words are to the story, less when no one is named."
+        }
+    )
+    support: int = field(metadata={"help": "Number of distinct sources carrying the quotation."})
+
+    @property
+    def source_ids(self) -> tuple[int, ...]:
+        return tuple(sorted({c.source for c in self.citations}))
+
+
+@dataclass(frozen=True, slots=True)
 class Section:
     """A theme of the briefing with its points, in rank order."""
 
@@ -365,6 +428,14 @@ class Briefing:
         metadata={
             "help": "Problems that did not stop the build (an unreadable source, a thin theme)."
         }
+    )
+    quotes: tuple[Quote, ...] = field(
+        default=(),
+        metadata={
+            "help": "The key quotes, best first: direct quotations with their speaker and "
+            "every source carrying them; empty when the sources quote no one at length, or "
+            "`summarizer.max_quotes` is 0."
+        },
     )
 
     @property

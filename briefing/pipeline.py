@@ -1,9 +1,9 @@
 """The whole build, start to finish: ``build(config, now=...) -> BuildResult``.
 
-Reads like the pipeline it runs: load, split, judge, theme, rank, merge, compose, render, and
-only then write. Nothing touches the output folder until every format has been rendered in
-memory, and each file is written under a temporary name and moved into place, so a failed build
-leaves the previous briefing exactly as it was.
+Reads like the pipeline it runs: load, split, judge, theme, rank, merge, quotes, compose,
+render, and only then write. Nothing touches the output folder until every format has been
+rendered in memory, and each file is written under a temporary name and moved into place, so a
+failed build leaves the previous briefing exactly as it was.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import tempfile
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .compose import compose_briefing
@@ -25,8 +25,9 @@ from .dedupe import Similarity, merge_duplicates
 from .editorial import is_assertion, judge_sentences
 from .errors import BriefingError, OutputError
 from .ingest import load_articles
-from .models import Article, Briefing, Cluster, Sentence, Verdict
+from .models import Article, Briefing, Cluster, Quote, Sentence, Verdict
 from .parallel import Workers, run_all
+from .quotes import find_quotes
 from .rank import score_sentences
 from .segment import split_sentences
 from .themes import assign_themes
@@ -48,6 +49,7 @@ class Analysis:
     warnings: tuple[str, ...]
     evidence: tuple[Sentence, ...] = ()
     copies: tuple[Copy, ...] = ()
+    quotes: tuple[Quote, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,13 +160,16 @@ def analyse(
             copy.sentences,
             copy.compared_with,
         )
+    with _stage("quotes", timings):
+        quotes = find_quotes(articles, sentences, clusters)
     log.info(
-        "%d articles, %d sentences (%d usable, %d themed), %d statements",
+        "%d articles, %d sentences (%d usable, %d themed), %d statements, %d quotes",
         len(articles),
         len(sentences),
         len(usable),
         len(assignments),
         len(clusters),
+        len(quotes),
     )
     return Analysis(
         articles=articles,
@@ -174,12 +179,14 @@ def analyse(
         warnings=warnings,
         evidence=tuple(evidence),
         copies=copies,
+        quotes=quotes,
     )
 
 
 def compose_from(analysis: Analysis, config: Config, *, now: dt.datetime) -> Briefing:
-    """The briefing ``config`` (its themes and budget) makes of an analysed story."""
-    return compose_briefing(
+    """The briefing ``config`` (its themes and budget) makes of an analysed story, with its
+    best ``summarizer.max_quotes`` key quotes."""
+    briefing = compose_briefing(
         analysis.articles,
         analysis.clusters,
         analysis.similarity,
@@ -190,6 +197,7 @@ def compose_from(analysis: Analysis, config: Config, *, now: dt.datetime) -> Bri
         copies=analysis.copies,
         evidence=analysis.evidence,
     )
+    return replace(briefing, quotes=analysis.quotes[: config.summarizer.max_quotes])
 
 
 def compose(

@@ -4,8 +4,9 @@
 empty theme too, since templates must handle it), each with its citations, and sources with
 and without titles, outlets, URLs and dates, one of them a copy of another, so every branch a
 template may take is exercised: single-source points, points carried by copies of one report,
-by independent sources, and a disagreement. Its text carries characters that must come out
-literally (``*``, ``#``, ``<``, ``{{``).
+by independent sources, a disagreement, and key quotes with a speaker, without one and with a
+disputed one. Its text carries characters that must come out literally (``*``, ``#``, ``<``,
+``{{``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .models import (
     CopyEvidence,
     Disagreement,
     Point,
+    Quote,
     Section,
     Signals,
     Source,
@@ -27,6 +29,7 @@ from .models import (
 
 _TEXT = 'The council said "the vote on item #3 <b>and</b> {{ budget }}" passed *unanimously*.'
 _OTHER = 'The council said "the vote on item #4 <b>and</b> {{ budget }}" passed *unanimously*.'
+_QUOTE = "We will pass item #3 <b>now</b>, {{ budget }} and *all*."
 # Which sources carry the point of each theme, in turn: independent sources and a copy, a
 # single source, a source and its copy only (a single report).
 _CITED = ((1, 2, 3), (2,), (1, 3))
@@ -113,6 +116,30 @@ def sample_briefing(config: Config, *, now: dt.datetime) -> Briefing:
         sections.append(
             Section(theme.key, theme.title, theme.description, () if empty else (point,))
         )
+    quotes = tuple(
+        Quote(
+            text=_QUOTE,
+            speaker=speaker,
+            attribution=attribution,
+            speaker_evidence=citations[:1] if speaker else (),
+            sentence_id=citations[0].sentence_id,
+            quoted_from=1,
+            citations=citations,
+            score=1.0,
+            support=2,
+        )
+        for speaker, attribution in (
+            ("Council *chair* <b>Ann Lee</b>", "sentence"),
+            (None, "unknown"),
+            (None, "disputed"),
+        )
+        for citations in [
+            tuple(
+                Citation(source=s.id, sentence_id=f"{s.key}:9:0", text=_QUOTE, start=0, end=20)
+                for s in sources
+            )
+        ]
+    )
     return Briefing(
         title=config.title or "Sample briefing",
         date=config.date or now.date(),
@@ -121,4 +148,5 @@ def sample_briefing(config: Config, *, now: dt.datetime) -> Briefing:
         sections=tuple(sections),
         sources=sources,
         warnings=(),
+        quotes=quotes,
     )

@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from briefing.cli import main
+from briefing.markup import escape_markdown
 from tests.conftest import CONFIG, EXAMPLES, ROOT
 
 
@@ -60,9 +61,10 @@ def test_pdf_has_the_title_and_every_point(built: Path) -> None:
         assert theme["title"] in text
         for point in theme["points"]:
             assert flat(point["text"]) in flat(text), point["text"]
-    # The coverage table and the single-source marks are printed, and it all fits two pages.
-    assert "Coverage" in text and "single source" in text
-    assert len(reader.pages) == 2
+    # The key quotes, the coverage table and the single-source marks are printed; 22 points,
+    # 6 quotes, the table and the sources fit three pages.
+    assert "Key quotes" in text and "Coverage" in text and "single source" in text
+    assert len(reader.pages) == 3
 
 
 def test_markdown_lists_themes_points_and_sources(built: Path) -> None:
@@ -70,9 +72,20 @@ def test_markdown_lists_themes_points_and_sources(built: Path) -> None:
     document = json.loads((built / "briefing.json").read_text(encoding="utf-8"))
     assert markdown.startswith(f"# {document['title']}")
     headings = [line[3:] for line in markdown.splitlines() if line.startswith("## ")]
-    assert headings == [t["title"] for t in document["themes"]] + ["Coverage", "Sources"]
+    assert document["quotes"]
+    assert headings == [t["title"] for t in document["themes"]] + [
+        "Key quotes",
+        "Coverage",
+        "Sources",
+    ]
     bullets = [line for line in markdown.splitlines() if line.startswith("- ")]
-    assert len(bullets) == sum(len(t["points"]) for t in document["themes"])
+    assert len(bullets) == sum(len(t["points"]) for t in document["themes"]) + len(
+        document["quotes"]
+    )
+    for quote in document["quotes"]:
+        marks = "".join(f"[{n}]" for n in quote["citations"])
+        text = escape_markdown(quote["text"])
+        assert any(f"“{text}” {marks}" in line for line in bullets)
     for theme in document["themes"]:
         for point in theme["points"]:
             marks = "".join(f"[{n}]" for n in point["citations"])

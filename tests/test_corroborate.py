@@ -454,7 +454,8 @@ def test_the_coverage_table_and_single_sources_in_markdown_html_and_json(
     assert "\n| [3] 002\\_f062b79907245e90.txt | – | 1 | – | – |\n" in md
     assert "(copy of [1]) |" in md
     assert "· repeats [1] (rewritten: 13 of 24 sentences) ·" in md
-    bullets = [line for line in md.splitlines() if line.startswith("- ")]
+    themes_part = md.split("\n## Key quotes\n", 1)[0]
+    bullets = [line for line in themes_part.splitlines() if line.startswith("- ")]
     for point, line in zip(briefing.points, bullets, strict=True):
         if point.support == 1:
             assert line.endswith(" *(single source)*")

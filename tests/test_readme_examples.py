@@ -115,7 +115,8 @@ def test_add_an_edition(tmp_path: Path) -> None:
     ]
     morning = (out / "morning" / "briefing.md").read_text(encoding="utf-8")
     assert "## Battlefield context" not in morning
-    assert morning.count("\n- ") == 9  # 3 themes x 3 points
+    assert morning.count("\n- ") == 9 + 2  # 3 themes x 3 points, 2 key quotes
+    assert morning.count("\n- **") == 2
 
 
 @pytest.mark.parametrize("title", ["Change the masthead", "Hide a theme", "Add an edition"])

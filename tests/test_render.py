@@ -388,8 +388,10 @@ def test_json_document(outputs: dict[str, bytes], briefing: Briefing) -> None:
         "sources",
         "themes",
         "coverage",
+        "quotes",
         "warnings",
     ]
+    assert data["quotes"] == []
     assert data["schema_version"] == "1"
     assert data["title"] == TITLE
     assert data["date"] == "2025-05-11"

@@ -1,0 +1,1547 @@
+"""Quotes stage: the direct quotations that matter, each with its speaker and every outlet that
+carried it.
+
+Runs after merge, on every sentence of every article (a quotation is often in a sentence that
+can never be a point: one that opens on "he said", or a bare quotation). ``find_quotes`` returns
+every key quote, best first; compose keeps the first ``summarizer.max_quotes``.
+
+1. **Find** each passage between double quotation marks, straight or curly, in the kept
+   paragraphs (furniture is never quoted). A passage may run over several sentences; one left
+   open at the end of its paragraph runs to the paragraph's end (the next paragraph, opening
+   on a quotation mark, goes on with it). Its text is the words between the marks, verbatim,
+   with the comma that closes a quoted clause left out.
+2. **Attribute** it, most reliable first:
+
+   - ``sentence``: the words right after it (``"...," Putin said.``, ``said Kremlin spokesman
+     Dmitry Peskov``, ``according to X``), or the verb that introduces it in its own sentence
+     (``Trump wrote on Truth Social: "..."``, ``X, stressing: "..."``, ``X called it a "..."``,
+     ``X: "..."``);
+   - ``continued``: a bare quotation right after another quotation, whose speaker goes on;
+   - ``neighbour``: a bare quotation after a sentence in which someone speaks ("Zelenskyy said
+     on X."), or before a short one that says who spoke;
+   - ``pronoun``: "he said"/"she said", only when the sentences just before name exactly one
+     person, no one else ("the minister", another name) is in sight, and nothing known about
+     that person contradicts the pronoun. Otherwise the speaker stays unknown: never a guess.
+
+   A speaker is a name (shown in the fullest form its article uses for that person, "Dmitry
+   Peskov" for "Peskov", when no other person shares the surname there), an institution ("the
+   Kremlin") or a description the source gives ("a senior official"). The sentences that name
+   the speaker are kept as evidence.
+3. **Merge** the same quotation carried by several outlets (word for word after folding case
+   and punctuation, one outlet's part of it counting as the same quotation, a word or two
+   different allowed) into one quote that cites every source. When outlets name different
+   people, the speaker is left out ("disputed").
+4. **Rank**: a quote needs ``MIN_WORDS`` words and must not read like a title (short quoted
+   terms, scare quotes and names of works are not key quotes). Its score grows with the number
+   of outlets carrying it and with how central its words are to the story (their overlap with
+   the ranked statements of the merge stage); quotes whose speaker is not named count less, and
+   each quote by a speaker already chosen a little less again, so that the section is not one
+   voice only. Ties are broken by position, then id.
+"""
+
+from __future__ import annotations
+
+import difflib
+import heapq
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple
+
+from .models import Article, Citation, Cluster, Quote, Sentence
+from .text import content_stems, stop_words, words
+
+# A key quote has at least this many words: "ceasefire", "special military operation" and other
+# quoted terms are not quotes (tuned on the example corpus and DUC 2004: 6 keeps "Europe is
+# actually confronting us very openly", leaves out "first step, but not enough").
+MIN_WORDS = 6
+# A quotation opening in lower case is a piece of a sentence worked into the writer's own: it
+# needs more words to say something ("in accordance with the laws in force" does not).
+MIN_FRAGMENT_WORDS = 8
+# A part of a quotation this long, carried by another outlet, cites that outlet too (the
+# shortest partial quotation of the example corpus that matters has 7 words).
+MIN_CARRIER_WORDS = 5
+# A short quotation ("It's supposition," Campbell said.) is no key quote, but the speech the
+# next quotation goes on with.
+_SPEECH_MIN_WORDS = 3
+# How much of the shorter quotation must be found, in order, inside the longer one for both to
+# be the same quotation (a word or two may differ: "Zelensky"/"Zelenskyy", "12"/"12th").
+SAME_QUOTE_COVERAGE = 0.85
+# Scoring: each further outlet raises the score by this much; a quote without a named speaker
+# is worth this much of one with; each quote already chosen from the same speaker lowers it.
+SUPPORT_WEIGHT = 0.5
+UNNAMED_WEIGHT = 0.8
+UNKNOWN_WEIGHT = 0.5
+SAME_SPEAKER_WEIGHT = 0.8
+# A pronoun is resolved only from the sentences this close before it.
+PRONOUN_REACH = 3
+
+_OPENING = "“„"
+_CLOSING = "”"
+_MARK = re.compile(r"[\"“”„]")
+_TOKEN = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|Rev|Adm|Maj|Jr|Sr)\.(?=\s)"
+    r"|[A-Z](?:\.[A-Z])+\.?"
+    r"|[A-Z]\.(?=\s+[A-Z])"  # an initial: George W. Bush
+    r"|[^\W_]+(?:['’\-][^\W_]+)*(?:['’](?=\s|$))?"
+    r"|[,;:.!?()—–]"
+)
+_QUOTE = "\x00"
+# A capitalized word inside a sentence (after a word and a space, or a comma): a name.
+_INSIDE_CAPITALIZED = re.compile(r"(?<=[\w,;\"”] )([A-Z][\w’'\-]*?)(?:['’]s)?\b")
+
+_FINITE = frozenset(
+    """said says told tells added adds stated states declared declares wrote writes posted
+    tweeted insisted insists argued argues warned warns noted notes explained explains
+    remarked affirmed replied replies responded claimed claims announced continued asserted
+    asserts stressed stresses emphasized emphasised urged acknowledged admitted conceded
+    complained promised pledged vowed predicted suggested recalled agreed denied observed joked
+    quipped lamented boasted cautioned countered confirmed reiterated mused shouted exclaimed
+    testified recounted wondered asked asks demanded charged accused called calls described
+    describes dubbed termed referred branded labelled labeled hailed praised criticized
+    criticised dismissed slammed blasted blamed thanked cited""".split()
+)
+_PARTICIPLES = frozenset(
+    """saying telling adding stating declaring writing posting tweeting insisting arguing
+    warning noting explaining remarking affirming replying responding claiming announcing
+    asserting stressing emphasizing emphasising urging acknowledging admitting conceding
+    complaining promising pledging vowing predicting suggesting recalling calling describing
+    dubbing terming referring branding labelling labeling hailing praising criticizing
+    criticising dismissing accusing blaming asking demanding""".split()
+)
+# Between a subject and its verb: "Putin also said", "Hun Sen on Friday rejected".
+_BETWEEN = frozenset(
+    """also later then again further previously repeatedly earlier once recently reportedly
+    simply just only even still separately publicly privately has had have was were is would
+    will could might may has himself herself itself themselves late early on last this that
+    night morning afternoon evening week weekend monday tuesday wednesday thursday friday
+    saturday sunday today yesterday tonight""".split()
+)
+_INTRO = frozenset(
+    """after before following accompanying during despite in on at as when while although
+    though asked speaking addressing last earlier later meanwhile however yet but and also
+    separately still instead then now today yesterday previously responding writing reacting
+    since with without under by for from of to amid""".split()
+)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_CALENDAR = _WEEKDAYS | frozenset(
+    "january february march april june july august september october november december".split()
+)
+_PARTICLE_NAME = re.compile(r"^(?:al|el|bin|ibn|abu|de|di|da|van|von|le|la)-[A-Z]")
+# "Sen. Mike Lee, R-Utah, said": a party and a state, not a name.
+_PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")
+_DETERMINERS = frozenset(["the", "a", "an"])
+_PARTICLES = frozenset("de da di del der van von bin ibn al el la le dos das du".split())
+# Words that, written with a capital, introduce a name rather than being one.
+_TITLES = frozenset(
+    """president vice prime minister chancellor secretary foreign defense defence finance
+    interior state deputy general colonel major captain admiral senator representative
+    governor mayor judge justice ambassador envoy king queen prince princess pope cardinal
+    bishop archbishop reverend father sister rabbi imam sheikh ayatollah emir sultan crown mr
+    mrs ms miss mx dr professor sir dame lord lady madam former ex chairman chairwoman chief
+    director commissioner speaker leader premier attorney inspector detective officer sheriff
+    coach spokesman spokeswoman spokesperson mr. mrs. ms. dr. gen. sen. rep. gov. lt. col.
+    capt. sgt. prof prof. rev. adm. maj. democrat democratic republican conservative labour
+    liberal independent american british briton french german russian ukrainian chinese
+    japanese israeli palestinian iranian iraqi syrian turkish indian pakistani afghan italian
+    spanish polish canadian mexican brazilian australian korean egyptian saudi""".split()
+)
+_MALE = frozenset(
+    """mr sir lord king prince spokesman chairman congressman businessman man boy husband son
+    father brother""".split()
+)
+_FEMALE = frozenset(
+    """mrs ms miss madam dame lady queen princess spokeswoman chairwoman congresswoman
+    businesswoman woman girl wife daughter mother sister""".split()
+)
+# People by what they do: the head of a description ("a senior official", "the Russian
+# president"), or of a title before a name ("Kremlin spokesman Dmitry Peskov").
+_ROLES = frozenset(
+    """president vice-president premier minister chancellor secretary spokesman spokeswoman
+    spokesperson leader official diplomat ambassador envoy aide adviser advisor chief head
+    director chairman chairwoman chair commander general officer soldier colonel captain
+    governor mayor senator congressman congresswoman lawmaker legislator politician candidate
+    judge prosecutor lawyer attorney analyst expert economist scientist researcher professor
+    doctor nurse teacher student witness resident survivor victim suspect driver pilot
+    journalist reporter correspondent editor writer author activist strategist negotiator
+    mediator monarch king queen prince princess pope cardinal bishop priest imam rabbi man
+    woman boy girl wife husband son daughter mother father brother sister friend neighbor
+    neighbour owner founder executive ceo manager coach player source representative delegate
+    deputy member commissioner inspector detective sheriff firefighter farmer worker employee
+    voter citizen observer critic supporter opponent protester demonstrator rebel militant
+    fighter hostage prisoner refugee migrant businessman businesswoman billionaire
+    investigator official eyewitness volunteer veteran actor actress singer artist athlete
+    fan shopper customer patient parent relative spokesperson fellow operative consultant
+    staffer organizer organiser insider commentator columnist anchor host producer designer
+    pastor chaplain principal superintendent coroner medic trooper agent ranger guard
+    sergeant lieutenant assessor treasurer auditor clerk administrator planner developer
+    engineer architect contractor landlord tenant homeowner counsel defendant plaintiff juror
+    magistrate historian archaeologist physician surgeon psychologist""".split()
+)
+_PLURAL_ROLES = frozenset(
+    {r + "s" for r in _ROLES if not r.endswith(("man", "y", "s", "ch", "sh"))}
+    | {r[:-3] + "men" for r in _ROLES if r.endswith("man")}
+    | {"police", "authorities", "people", "secretaries", "witnesses", "ministries", "allies"}
+)
+# Bodies that speak as one: "the ministry said", "the Kremlin said".
+_INSTITUTIONS = frozenset(
+    """ministry government company department agency office embassy army military court
+    council committee party group union organization organisation campaign administration
+    parliament cabinet presidency commission kremlin network newspaper broadcaster channel
+    station firm club team league school university hospital church board bank airline
+    police""".split()
+)
+_ORG_WORDS = frozenset(
+    """house council union party ministry office department agency commission committee court
+    congress senate parliament assembly army forces bank news times post social war nations
+    states kingdom republic federation front guard corps police service university institute
+    foundation group company inc corp ltd network press agency airlines church staff
+    cooperation association forum organization organisation alliance coalition movement fund
+    authority institute center centre museum school college airport street river island
+    city county province region ocean sea bay park bridge hall tower""".split()
+)
+# A possessive before one of these marks a quotation as somebody else's words: "Zelenskyy
+# dismissed Putin's claim that "..."".
+_SPEECH_NOUNS = frozenset(
+    """claim claims words statement statements remark remarks comment comments assertion
+    promise pledge warning message post tweet call description phrase demand demands
+    insistence suggestion accusation question answer reply response letter email note video
+    interview speech""".split()
+)
+_PRONOUNS = {"he": "m", "she": "f"}
+_POSSESSIVE_PRONOUNS = frozenset("his her its their our my your".split())
+_PREPOSITIONS = frozenset("for of to with at from by in on about against".split())
+# Stop words that may stand in a description: "the two party leaders".
+_COUNTING = frozenset("one two three four both several many some other top".split())
+_ATTRIBUTION_ORDER = ("sentence", "neighbour", "continued", "pronoun")
+
+
+class _Token(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def possessive(self) -> bool:
+        return self.text.endswith(("’s", "'s", "s’", "s'"))
+
+    @property
+    def base(self) -> str:
+        if self.text.endswith(("’s", "'s")):
+            return self.text[:-2]
+        if self.text.endswith(("s’", "s'")):
+            return self.text[:-1]
+        return self.text
+
+    @property
+    def capitalized(self) -> bool:
+        """Written with a capital, as names are (``al-Nahayan`` counts: a particle, a name)."""
+        return self.text[:1].isupper() or _PARTICLE_NAME.match(self.text) is not None
+
+    @property
+    def word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """Who a stretch of text names: a person's name, a body or description, or a pronoun."""
+
+    kind: str  # "person", "group", "pronoun"
+    text: str
+    name: tuple[str, ...] = ()
+    gender: str | None = None
+    role: tuple[str, ...] = ()  # a description's words, lower case: ("russian", "president")
+    definite: bool = False  # "the Russian president", one person the article may name
+
+    @property
+    def key(self) -> str | None:
+        return _key(self.name[-1]) if self.kind == "person" and self.name else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Speaker:
+    name: str
+    key: str | None  # a person's surname, folded; None for bodies and descriptions
+    how: str
+    evidence: tuple[Sentence, ...]
+    gender: str | None = None
+    tokens: int = 1
+    written: str = ""  # the name as the attribution writes it ("Peskov"); name may be fuller
+
+
+class _Name(NamedTuple):
+    """A name in a sentence: where it starts, its words, its surname key, and what its shape
+    says (a person, a body or place, the title before it)."""
+
+    first: int
+    name: tuple[str, ...]
+    key: str
+    person: bool
+    body: bool
+    title: str | None
+
+
+@dataclass(slots=True)
+class _Found:
+    """One quotation as one article prints it."""
+
+    article: int
+    sentence: Sentence
+    start: int
+    end: int
+    text: str
+    words: tuple[str, ...]
+    speaker: _Speaker | None = None
+    why: str = "unknown"
+
+
+@dataclass(slots=True)
+class _People:
+    """What the articles say about who is a person: surnames confirmed as people, each name as
+    written in each article (with the sentence), and genders known from titles."""
+
+    confirmed: set[str] = field(default_factory=set)
+    forms: dict[tuple[int, str], list[tuple[tuple[str, ...], Sentence]]] = field(
+        default_factory=dict
+    )
+    gender: dict[str, set[str]] = field(default_factory=dict)
+    # The words before a name that say what the person is, per article and surname, with the
+    # sentence: (3, "peskov") -> [({"kremlin", "spokesman"}, sentence)].
+    roles: dict[tuple[int, str], list[tuple[frozenset[str], Sentence]]] = field(
+        default_factory=dict
+    )
+
+
+def find_quotes(
+    articles: Sequence[Article],
+    sentences: Sequence[Sentence],
+    clusters: Sequence[Cluster] = (),
+) -> tuple[Quote, ...]:
+    """Every key quote of the story, best first (see the module docstring).
+
+    ``sentences`` are those of ``segment.split_sentences`` for ``articles`` (all of them, not
+    only the usable ones); ``clusters`` are the statements of the merge stage, whose ranks say
+    what the story is about. Citation numbers are the articles' positions from 1, as in the
+    briefing's source list. Pure: same input, same quotes in the same order.
+    """
+    by_article: dict[str, list[Sentence]] = {}
+    for sentence in sentences:
+        by_article.setdefault(sentence.article, []).append(sentence)
+    readers = [
+        _Reader(number, article, by_article.get(article.key, []))
+        for number, article in enumerate(articles)
+    ]
+    readers = [r for r in readers if r.has_quotes]
+    people = _People()
+    for reader in readers:
+        reader.learn_people(people)
+    found = [q for reader in readers for q in reader.quotations(people)]
+    groups = _merge(found)
+    profile = _Profile(sentences, clusters)
+    candidates = [
+        _candidate(group, articles, profile)
+        for group in groups
+        if _key_quote(group[0].text, len(group[0].words))
+    ]
+    return _rank(candidates)
+
+
+# --- Finding quotations ------------------------------------------------------------------------
+
+
+def quotation_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(offset of the opening mark, offset of the closing mark) of each double-quoted passage of
+    the paragraph ``text[start:end]``; a passage left open runs to ``end``.
+
+    Curly marks say which way they face; a straight mark opens after a space or a bracket and
+    before a letter, and closes after a letter or punctuation."""
+    marks: list[tuple[int, bool]] = []
+    pending = False
+    for match in _MARK.finditer(text, start, end):
+        at, mark = match.start(), match.group()
+        before = text[at - 1] if at > start else " "
+        after = text[at + 1] if at + 1 < end else " "
+        if mark in _OPENING:
+            opens = True
+        elif mark in _CLOSING:
+            opens = False
+        else:
+            can_open = (before.isspace() or before in "([{—–-/") and not after.isspace()
+            can_close = not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-…’'")
+            opens = can_open if can_open != can_close else not pending
+        marks.append((at, opens))
+        pending = opens
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for at, opens in marks:
+        if opens:
+            opened = at  # an earlier mark left open was not a quotation
+        elif opened is not None:
+            spans.append((opened, at))
+            opened = None
+    if opened is not None and text[start:end].rstrip()[-1:] in ".!?…":
+        spans.append((opened, end))
+    return spans
+
+
+def _quoted_text(text: str, opening: int, closing: int) -> tuple[int, int]:
+    """The span of the words between the marks: white space and a closing comma left out."""
+    start, end = opening + 1, closing
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def _normal_words(text: str) -> tuple[str, ...]:
+    """Words folded for comparing quotations: lower case, curly apostrophes and accents
+    folded, punctuation dropped."""
+    folded = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
+    return tuple(re.findall(r"[^\W_]+", "".join(c for c in folded if not unicodedata.combining(c))))
+
+
+def _key(name: str) -> str:
+    """A surname folded for comparing people: lower case, no accents, no possessive."""
+    if name.endswith(("’s", "'s")):
+        name = name[:-2]
+    folded = unicodedata.normalize("NFKD", name.lower())
+    return "".join(c for c in folded if c.isalnum())
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Surnames spelt alike enough to be one person: "zelensky", "zelenskyy", "zelenskyi"."""
+    if a == b:
+        return True
+    return a[:4] == b[:4] and difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def _key_quote(text: str, length: int) -> bool:
+    """Long enough and shaped like speech: ``MIN_WORDS`` words, ``MIN_FRAGMENT_WORDS`` for a
+    part of a sentence worked into the writer's own ("... was "just an excuse for them to stay
+    abroad.""), and not capitalized like a title."""
+    fragment = text[:1].islower()
+    return length >= (MIN_FRAGMENT_WORDS if fragment else MIN_WORDS) and not _title_like(text)
+
+
+def _title_like(text: str) -> bool:
+    """Most words capitalized, as in the name of a work or a body, not speech."""
+    found = words(text)[1:]
+    long_words = [w for w in found if len(w) > 3]
+    if len(long_words) < 3:
+        return False
+    return sum(1 for w in long_words if w[:1].isupper()) / len(long_words) > 0.75
+
+
+class _Reader:
+    """One article, read for its quotations: tokens outside quotation marks, with each quoted
+    passage as one token, sentence by sentence."""
+
+    def __init__(self, number: int, article: Article, sentences: Sequence[Sentence]) -> None:
+        self.number = number
+        self.article = article
+        self.sentences = list(sentences)
+        text = article.text
+        self.spans: list[tuple[int, int]] = []
+        self.has_quotes = False
+        for start, end in article.paragraphs:
+            if _MARK.search(text, start, end):
+                self.has_quotes = True
+            self.spans.extend(quotation_spans(text, start, end))
+        self._tokens: list[list[_Token]] | None = None
+        self._names_inside: set[str] | None = None
+        self._lower_words: set[str] | None = None
+        # The people already found speaking in each sentence (by sentence index).
+        self.resolved: dict[int, list[_Speaker]] = {}
+
+    # Tokens ---------------------------------------------------------------------------------
+
+    def tokens(self, index: int) -> list[_Token]:
+        """The tokens of sentence ``index``; each quoted passage is one ``_QUOTE`` token."""
+        if self._tokens is None:
+            self._tokens = [self._tokenize(s) for s in self.sentences]
+        return self._tokens[index]
+
+    def _tokenize(self, sentence: Sentence) -> list[_Token]:
+        text = self.article.text
+        out: list[_Token] = []
+        cursor = sentence.start
+        for opening, closing in self.spans:
+            if closing < sentence.start or opening >= sentence.end:
+                continue
+            if opening > cursor:
+                out.extend(self._words(text, cursor, opening))
+            out.append(_Token(_QUOTE, opening, closing + 1))
+            cursor = max(cursor, closing + 1)
+        if cursor < sentence.end:
+            out.extend(self._words(text, cursor, sentence.end))
+        return out
+
+    @staticmethod
+    def _words(text: str, start: int, end: int) -> list[_Token]:
+        return [_Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+    def common(self, word: str) -> bool:
+        """Whether a capitalized word opening a sentence is an ordinary word rather than a
+        name: a stop word or an opening word ("Meanwhile", "Yesterday"), a word this article
+        also writes in lower case, or one shaped like a verb or an adverb ("Citing", "Asked",
+        "Separately") that the article never writes with a capital inside a sentence."""
+        low = word.lower()
+        if low in stop_words() or low in _INTRO:
+            return True
+        if self._lower_words is None:
+            self._lower_words = {w for w in words(self.article.text) if w[:1].islower()}
+        if low in self._lower_words:
+            return True
+        return low.endswith(("ing", "ed", "ly")) and word not in self._inside()
+
+    def _inside(self) -> set[str]:
+        """The words this article writes with a capital inside a sentence."""
+        if self._names_inside is None:
+            self._names_inside = {
+                match.group(1)
+                for sentence in self.sentences
+                for match in _INSIDE_CAPITALIZED.finditer(sentence.text)
+            }
+        return self._names_inside
+
+    # Names ----------------------------------------------------------------------------------
+
+    def is_name(self, tokens: Sequence[_Token], i: int) -> bool:
+        token = tokens[i]
+        if not token.capitalized or not token.word or token.text == _QUOTE:
+            return False
+        if _acronym(token):
+            return False  # NATO, CNN, U.S.: bodies and places
+        low = token.base.lower()
+        if low in _TITLES or low in _ROLES or low in _PLURAL_ROLES or low in stop_words():
+            return False
+        if low in _CALENDAR or _PARTY_TAG.match(token.text):
+            return False
+        first = i == 0 or tokens[i - 1].text in (":", "(", "—", "–")
+        return not (first and self.common(token.base))
+
+    def name_run(self, tokens: Sequence[_Token], last: int, floor: int = 0) -> int:
+        """Index of the first token of the name ending at ``last`` (``last + 1`` if none)."""
+        i = last
+        while i >= floor:
+            if (
+                self.is_name(tokens, i)
+                and (i == last or not tokens[i].possessive)
+                or (
+                    tokens[i].text in _PARTICLES
+                    and i > floor
+                    and i < last
+                    and self.is_name(tokens, i - 1)
+                )
+            ):
+                i -= 1
+            else:
+                break
+        return i + 1
+
+    def phrase_ending_at(
+        self, tokens: Sequence[_Token], last: int, floor: int = 0
+    ) -> _Phrase | None:
+        """Who the words ending at ``last`` name, as the subject of a verb right after them:
+        ``Putin``, ``Kremlin spokesman Dmitry Peskov``, ``Peskov, the Kremlin spokesman,``,
+        ``the Kremlin``, ``a senior official``, ``he``. None for anything else."""
+        i = last
+        while i >= floor and tokens[i].low in _BETWEEN and not tokens[i].capitalized:
+            i -= 1
+        while i >= floor and tokens[i].low in _WEEKDAYS:
+            i -= 1
+            while i >= floor and tokens[i].low in _BETWEEN and not tokens[i].capitalized:
+                i -= 1
+        if i < floor:
+            return None
+        if tokens[i].text == ",":
+            i = self._skip_apposition(tokens, i, floor)
+            if i < floor:
+                return None
+        token = tokens[i]
+        if i > floor and token.text == "," and self.is_name(tokens, i - 1):
+            # "Trump's campaign manager, Corey Lewandowski, said": the name between the commas.
+            i -= 1
+            token = tokens[i]
+        if token.low in _PRONOUNS:
+            return _Phrase("pronoun", token.text, gender=_PRONOUNS[token.low])
+        if token.low == "who" and i - 1 > floor and tokens[i - 1].text == ",":
+            return self.phrase_ending_at(tokens, i - 2, floor)
+        if token.possessive:
+            return None
+        if _acronym(token):
+            # A body ("the CPP said", "NATO said"); not a heading in capitals ("WHAT HE FOUND:").
+            the = i > floor and tokens[i - 1].low == "the"
+            if not the and (len(token.base) > 4 or (i > floor and _acronym(tokens[i - 1]))):
+                return None
+            if i > floor and tokens[i - 1].low in ("a", "an"):
+                return None  # "a GOP operative": the acronym describes someone
+            return _Phrase("group", self._text(tokens[i - 1 if the else i].start, token.end))
+        first = self.name_run(tokens, i, floor)
+        name = [t.text for t in tokens[first : i + 1]]
+        if not name and token.low in _TITLES and i > floor and self.is_name(tokens, i - 1):
+            first, name = i - 1, [tokens[i - 1].text, token.text]  # John Major
+        if name:
+            role = self.role_before(tokens, first, floor)
+            j = first - len(role) - 1
+            if j >= floor and tokens[j].low in _PREPOSITIONS:
+                # "A spokeswoman for Catherine Zeta-Jones says": the spokeswoman speaks.
+                return self._described_by_role(tokens, j, i, floor)
+            determiner = j >= floor and tokens[j].low in _DETERMINERS
+            if (determiner and not role) or any(w.lower() in _ORG_WORDS for w in name):
+                start = tokens[j].start if determiner else tokens[first].start
+                return _Phrase("group", self._text(start, tokens[i].end))
+            gender = _gender(t.low for t in role)
+            return _Phrase("person", " ".join(name), tuple(name), gender)
+        # No name: a description whose head is a role or a body ("a senior U.S. official").
+        head = token.low
+        if head not in _ROLES and head not in _PLURAL_ROLES and head not in _INSTITUTIONS:
+            return None
+        k = i
+        while k - 1 >= floor and i - (k - 1) <= 4:
+            t = tokens[k - 1]
+            if t.low in _DETERMINERS:
+                k -= 1
+                break
+            if t.low in _POSSESSIVE_PRONOUNS:
+                return None  # "its author", "his wife": who, the sentence does not say
+            if not t.word or t.text == _QUOTE or t.low in _PRONOUNS:
+                break
+            if (
+                t.low in stop_words()
+                and t.low not in _COUNTING
+                and not t.possessive
+                and not t.capitalized  # "a US official": US, not us
+            ):
+                break
+            k -= 1
+        described = tokens[k : i + 1]
+        if k - 1 >= floor and tokens[k - 1].low in _PREPOSITIONS:
+            # "the chairman of the committee said": the chairman speaks, not the committee.
+            return self._described_by_role(tokens, k - 1, i, floor)
+        if head in _INSTITUTIONS and not (
+            described[0].low in _DETERMINERS or described[0].possessive
+        ):
+            return None
+        return _Phrase(
+            "group",
+            self._text(described[0].start, token.end),
+            gender=_gender([head]),
+            role=tuple(t.base.lower() for t in described if t.low not in _DETERMINERS),
+            definite=described[0].low == "the" and head in _ROLES,
+        )
+
+    def _described_by_role(
+        self, tokens: Sequence[_Token], preposition: int, last: int, floor: int
+    ) -> _Phrase | None:
+        """``a spokeswoman for Catherine Zeta-Jones``, ``the chairman of the committee``: a
+        description whose head, a role, comes before the preposition; None if it is not one."""
+        head = preposition - 1
+        if head < floor or not (tokens[head].low in _ROLES or tokens[head].low in _PLURAL_ROLES):
+            return None
+        start = head
+        while start - 1 >= floor and head - (start - 1) <= 3:
+            t = tokens[start - 1]
+            if t.low in _DETERMINERS:
+                start -= 1
+                break
+            if not t.word or t.text == _QUOTE or t.low in _PRONOUNS or t.low in _PREPOSITIONS:
+                break
+            if t.low in _POSSESSIVE_PRONOUNS:
+                return None
+            start -= 1
+        return _Phrase(
+            "group",
+            self._text(tokens[start].start, tokens[last].end),
+            gender=_gender([tokens[head].low]),
+        )
+
+    def role_before(self, tokens: Sequence[_Token], first: int, floor: int = 0) -> list[_Token]:
+        """The words before a name that say what the person is, nearest first: titles and
+        roles ("President", "spokesman"), the capitalized words and adjectives before them
+        ("Kremlin spokesman", "opposition leader", "Former U.S. President")."""
+        role: list[_Token] = []
+        j = first - 1
+        while j >= floor and len(role) < 4:
+            t = tokens[j]
+            titled = t.low in _TITLES or t.low in _ROLES
+            modifier = (
+                t.word
+                and t.text != _QUOTE
+                and not t.possessive
+                and (t.capitalized or (bool(role) and role[-1].low in _ROLES | _TITLES))
+            )
+            if t.low in _DETERMINERS or t.low in _PRONOUNS or not (titled or modifier):
+                break
+            if not titled and not t.capitalized and t.low in stop_words():
+                break
+            role.append(t)
+            j -= 1
+        while (
+            role
+            and not (role[-1].low in _TITLES or role[-1].low in _ROLES)
+            and not role[-1].capitalized
+        ):
+            role.pop()
+        return role
+
+    def _skip_apposition(self, tokens: Sequence[_Token], comma: int, floor: int) -> int:
+        """Index just before an apposition or relative clause ending at ``comma`` (``Peskov,
+        the Kremlin spokesman,``; ``Zelenskyy, who met Trump on Friday,``), or of the comma
+        itself when a name stands between the commas (``the campaign manager, Corey
+        Lewandowski,``); ``floor - 1`` if the comma closes nothing of the kind."""
+        k = comma - 1
+        while k >= floor and comma - k <= 15:
+            if tokens[k].text == ",":
+                inside = tokens[k + 1] if k + 1 < comma else None
+                if inside is not None and (
+                    inside.text[:1].islower()
+                    or inside.text[:1].isdigit()
+                    or inside.low in _TITLES
+                    or inside.low in _DETERMINERS
+                    or _PARTY_TAG.match(inside.text)
+                ):
+                    if inside.text[:1].islower() and k > floor:
+                        # Stacked: "Céline Figueiredo, mother of Sacha, one of the babies,".
+                        earlier = self._skip_apposition(tokens, k, floor)
+                        if (
+                            floor <= earlier < k - 2
+                            and tokens[earlier + 1].text == ","
+                            and tokens[earlier + 2].text[:1].islower()
+                        ):
+                            return earlier
+                    return k - 1
+                if inside is not None and self.name_run(tokens, comma - 1, k + 1) == k + 1:
+                    return comma
+                return floor - 1
+            if tokens[k].text in (_QUOTE, ".", ":", ";"):
+                break
+            k -= 1
+        return floor - 1
+
+    def _text(self, start: int, end: int) -> str:
+        return " ".join(self.article.raw_text[start:end].split())
+
+    def phrase_after(self, tokens: Sequence[_Token], first: int) -> _Phrase | None:
+        """The subject written after its verb: ``said Putin``, ``said Kremlin spokesman Dmitry
+        Peskov``, ``according to a senior official``."""
+        last = first
+        while last < len(tokens) and tokens[last].word and tokens[last].text != _QUOTE:
+            t = tokens[last]
+            # "New America fellow Jill Filipovic", "White House press secretary Josh Earnest":
+            # a word or two for a role, then the name.
+            between = (
+                last > first
+                and t.low not in stop_words()
+                and any(
+                    tokens[n].capitalized and tokens[n].word and tokens[n].low not in _CALENDAR
+                    for n in range(last + 1, min(len(tokens), last + 3))
+                )
+                and all(
+                    tokens[n].word and tokens[n].low not in stop_words()
+                    for n in range(last, min(len(tokens), last + 2))
+                )
+            )
+            if not between and not (
+                t.capitalized
+                or t.low in _DETERMINERS
+                or t.low in _ROLES
+                or t.low in _PLURAL_ROLES
+                or t.low in _INSTITUTIONS
+                or t.low in _PARTICLES
+                or t.low in {"senior", "top", "former", "deputy", "local", "foreign", "chief"}
+            ):
+                break
+            last += 1
+        if last == first:
+            return None
+        return self.phrase_ending_at(tokens, last - 1, first)
+
+    # People ---------------------------------------------------------------------------------
+
+    def learn_people(self, people: _People) -> None:
+        """Record the names of this article: people confirmed by a title or role before the name
+        or by a first name and surname, each form of a name, and genders titles give."""
+        for index, sentence in enumerate(self.sentences):
+            tokens = self.tokens(index)
+            for found in self.names(tokens):
+                if found.person:
+                    people.confirmed.add(found.key)
+                if found.title is not None:
+                    gender = _gender([found.title])
+                    if gender:
+                        people.gender.setdefault(found.key, set()).add(gender)
+                    role = frozenset(t.base.lower() for t in self.role_before(tokens, found.first))
+                    people.roles.setdefault((self.number, found.key), []).append((role, sentence))
+                if not found.body:
+                    people.forms.setdefault((self.number, found.key), []).append(
+                        (found.name, sentence)
+                    )
+
+    def names(self, tokens: Sequence[_Token]) -> Iterable[_Name]:
+        """Every name of a sentence, last first, with what its shape says: a person when a
+        title or role comes before it or it has a first name and a surname; a body or place
+        when "the" comes before it or it holds a word like "House" or "Council"."""
+        i = len(tokens) - 1
+        while i >= 0:
+            first = self.name_run(tokens, i)
+            if first > i:
+                i -= 1
+                continue
+            name = tuple(t.base for t in tokens[first : i + 1])
+            before = tokens[first - 1] if first > 0 else None
+            titled = before is not None and (before.low in _TITLES or before.low in _ROLES)
+            the = before is not None and before.low in _DETERMINERS
+            body = the or any(w.lower() in _ORG_WORDS for w in name)
+            person = not body and (titled or 2 <= len(name) <= 3)
+            title = before.low if titled and before is not None and person else None
+            yield _Name(first, name, _key(name[-1]), person, body, title)
+            i = first - 1
+
+    def full_name(
+        self, phrase: _Phrase, people: _People
+    ) -> tuple[tuple[str, ...], Sentence | None]:
+        """The fullest form of a person's name in this article (and the sentence holding it),
+        when every longer form agrees with it ("Vladimir Putin" for "Putin"); else the name
+        as given."""
+        key = phrase.key
+        if key is None:
+            return phrase.name, None
+        forms = people.forms.get((self.number, key), [])
+        longer = [
+            (n, s) for n, s in forms if len(n) > len(phrase.name) and _ends_with(n, phrase.name)
+        ]
+        if not longer:
+            return phrase.name, None
+        best, where = max(longer, key=lambda f: (len(f[0]), -f[1].position))
+        if all(_ends_with(best, n) for n, _ in longer):
+            return best, where
+        return phrase.name, None
+
+    def role_person(self, phrase: _Phrase, people: _People) -> tuple[_Phrase, Sentence] | None:
+        """The one person this article introduces with every word of a definite description
+        ("the king": King Norodom Sihanouk; "the Russian president": Russian President
+        Vladimir Putin), with the sentence that does; None when no one or several are."""
+        wanted = set(phrase.role)
+        found: dict[str, Sentence] = {}
+        for (number, key), roles in people.roles.items():
+            if number != self.number:
+                continue
+            for role, sentence in roles:
+                if wanted <= role:
+                    found.setdefault(key, sentence)
+                    break
+        if len(_distinct_people(found)) != 1:
+            return None
+        key, sentence = next(iter(found.items()))
+        forms = [n for n, _ in people.forms.get((self.number, key), [])]
+        if not forms:
+            return None
+        name = forms[0]
+        return _Phrase("person", " ".join(name), name, phrase.gender), sentence
+
+    # Mentions of people, for pronouns --------------------------------------------------------
+
+    def mentions(self, index: int, people: _People) -> tuple[set[str], int]:
+        """The people sentence ``index`` names outside quotation marks (by surname key) and the
+        number of people it mentions without a name ("the minister", "his wife")."""
+        tokens = self.tokens(index)
+        named = {
+            n.key
+            for n in self.names(tokens)
+            if not n.body and (n.person or n.key in people.confirmed)
+        }
+        unnamed = sum(
+            1
+            for i, token in enumerate(tokens)
+            if token.low in _ROLES
+            and token.low != "source"
+            and not (i + 1 < len(tokens) and self.is_name(tokens, i + 1))
+        )
+        return named, unnamed
+
+    # Quotations and their speakers ------------------------------------------------------------
+
+    def quotations(self, people: _People) -> list[_Found]:
+        """Every quotation of the article with its speaker, in reading order."""
+        text = self.article.text
+        found: list[_Found] = []
+        by_sentence: dict[int, list[_Found]] = {}
+        starts = [s.start for s in self.sentences]
+        for opening, closing in self.spans:
+            index = _containing(starts, self.sentences, opening)
+            if index is None:
+                continue
+            start, end = _quoted_text(text, opening, closing)
+            quoted = " ".join(self.article.raw_text[start:end].split())
+            folded = _normal_words(quoted)
+            if len(folded) < _SPEECH_MIN_WORDS:
+                continue  # a quoted term: nobody's speech to go on with
+            quote = _Found(self.number, self.sentences[index], start, end, quoted, folded)
+            self._attribute(quote, index, opening, people, by_sentence)
+            if len(folded) >= MIN_CARRIER_WORDS:
+                found.append(quote)
+            by_sentence.setdefault(index, []).append(quote)
+            if quote.speaker is not None and quote.speaker.key is not None:
+                self.resolved.setdefault(index, []).append(quote.speaker)
+        return found
+
+    def _attribute(
+        self,
+        quote: _Found,
+        index: int,
+        opening: int,
+        people: _People,
+        by_sentence: Mapping[int, list[_Found]],
+    ) -> None:
+        tokens = self.tokens(index)
+        at = next(i for i, t in enumerate(tokens) if t.text == _QUOTE and t.start == opening)
+        sentence = self.sentences[index]
+        phrase = self._after(tokens, at) or self._before(tokens, at)
+        how = "sentence"
+        evidence = [sentence]
+        if phrase is None and (_bare(tokens) or self._stands_alone(tokens, at)):
+            previous = self._previous(index)
+            if previous is not None and previous in by_sentence:
+                earlier = by_sentence[previous][-1]
+                quote.speaker = _continue(earlier.speaker, sentence)
+                quote.why = earlier.why
+                return
+            phrase, neighbour = self._neighbour(index)
+            if phrase is not None and neighbour is not None:
+                how = "neighbour"
+                evidence = [self.sentences[neighbour], sentence]
+                if phrase.kind == "pronoun":
+                    phrase, antecedent = self._antecedent(phrase, neighbour, people, None)
+                    if phrase is None:
+                        quote.why = "ambiguous"
+                        return
+                    evidence = [*antecedent, *evidence]
+                    how = "pronoun"
+        elif phrase is not None and phrase.kind == "pronoun":
+            phrase, antecedent = self._antecedent(phrase, index, people, at)
+            if phrase is None:
+                quote.why = "ambiguous"
+                return
+            evidence = [*antecedent, sentence]
+            how = "pronoun"
+        if phrase is None:
+            return
+        quote.speaker = self._speaker(phrase, how, evidence, people)
+
+    def _speaker(
+        self, phrase: _Phrase, how: str, evidence: list[Sentence], people: _People
+    ) -> _Speaker:
+        if phrase.kind == "group" and phrase.definite:
+            named = self.role_person(phrase, people)
+            if named is not None:
+                phrase, introduced = named
+                evidence = [*evidence, introduced]
+        if phrase.kind != "person":
+            return _Speaker(phrase.text, None, how, tuple(evidence), phrase.gender)
+        name, where = self.full_name(phrase, people)
+        if where is not None and where not in evidence:
+            evidence = [*evidence, where]
+        key = phrase.key
+        gender = phrase.gender or _known_gender(people, key)
+        written = " ".join(phrase.name)
+        return _Speaker(" ".join(name), key, how, tuple(evidence), gender, len(name), written)
+
+    def _after(self, tokens: Sequence[_Token], at: int) -> _Phrase | None:
+        """The speaker named right after the quotation: ``"...," Putin said`` or ``said
+        Putin`` or ``according to X``."""
+        i = at + 1
+        if i < len(tokens) and tokens[i].text == ",":
+            i += 1
+        if i >= len(tokens):
+            return None
+        if tokens[i].low in _FINITE:
+            return self.phrase_after(tokens, i + 1)
+        if tokens[i].low == "according" and i + 1 < len(tokens) and tokens[i + 1].low == "to":
+            return self.phrase_after(tokens, i + 2)
+        # The subject, then its verb within a few words: "Putin stated", "Peskov, the Kremlin
+        # spokesman, said", "he affirmed".
+        # After a quotation closed by a full stop, "X said" that goes on to say something
+        # ('"... conditions." Gray said about 56 sailors had been rescued.') is a new sentence
+        # the splitter left joined, not an attribution: only a few words may follow the verb.
+        closed = self.article.text[tokens[at].end - 2 : tokens[at].end - 1] == "."
+        for j in range(i, min(len(tokens), i + 24)):
+            token = tokens[j]
+            if token.text in (_QUOTE, ".", "!", "?", ";", ":", "(", ")"):
+                return None
+            if token.low in _FINITE and not token.capitalized:
+                if j == i:
+                    return None
+                if closed and sum(1 for t in tokens[j + 1 :] if t.word) > 6:
+                    return None
+                return self.phrase_ending_at(tokens, j - 1, i)
+        return None
+
+    def _before(self, tokens: Sequence[_Token], at: int) -> _Phrase | None:
+        """The speaker named before the quotation in its sentence: the subject of the nearest
+        verb of speech (``Putin declared:``, ``X, stressing:``, ``X called it a``), or a name
+        and a colon (``Trump: "..."``)."""
+        if at >= 2 and tokens[at - 1].text == ":":
+            # "Zelenskyy: "..."": the name is all the clause says before the colon (not "He
+            # began by praising Livingston: "..."").
+            start = self._clause_start(tokens, at - 2)
+            first = self.name_run(tokens, at - 2, start)
+            if first <= at - 2:
+                opening = first - len(self.role_before(tokens, first, start))
+                if opening > start and tokens[opening - 1].low in _DETERMINERS:
+                    opening -= 1
+                if opening == start + 1 and tokens[start].low in ("by", "via", "quoting"):
+                    start += 1  # an excerpt: '"Headline," by BuzzFeed's Adrian Carrasquillo: "..."'
+                direct = self.phrase_ending_at(tokens, at - 2, start)
+                if opening == start and direct is not None and direct.kind == "person":
+                    return direct
+        for j in range(at - 1, max(-1, at - 40), -1):
+            token = tokens[j]
+            if token.text == _QUOTE or token.text in (".", "!", "?", ";"):
+                return None
+            if token.capitalized:
+                continue
+            if token.low in _FINITE:
+                if self._spoken_by_another(tokens, j + 1, at):
+                    return None
+                return self.phrase_ending_at(tokens, j - 1) if j > 0 else None
+            if token.low in _PARTICIPLES:
+                if self._spoken_by_another(tokens, j + 1, at):
+                    return None
+                if j > 0 and tokens[j - 1].low == "as":
+                    return self._quoted_as(tokens, j - 1)
+                return self._participle_subject(tokens, j)
+            if token.low == "according" and tokens[j + 1].low == "to":
+                return self.phrase_after(tokens, j + 2)
+        return None
+
+    def _stands_alone(self, tokens: Sequence[_Token], at: int) -> bool:
+        """A quotation that is a whole sentence of its own, opening the sentence and closed by
+        a full stop, with another sentence the splitter left joined after it."""
+        closed = self.article.text[tokens[at].end - 2 : tokens[at].end - 1] in (".", "!", "?")
+        return at == 0 and closed and at + 1 < len(tokens) and tokens[at + 1].capitalized
+
+    def _clause_start(self, tokens: Sequence[_Token], last: int) -> int:
+        """Where the clause ending at ``last`` starts: after the last comma or at the start."""
+        for k in range(last, -1, -1):
+            if tokens[k].text in (",", _QUOTE, ".", ";"):
+                return k + 1
+        return 0
+
+    def _spoken_by_another(self, tokens: Sequence[_Token], first: int, at: int) -> bool:
+        """Whether the words between a verb and the quotation make it someone else's words:
+        "dismissed Putin's claim that"."""
+        for k in range(first, at - 1):
+            if (
+                tokens[k].possessive
+                and tokens[k].capitalized
+                and tokens[k + 1].low in _SPEECH_NOUNS
+            ):
+                return True
+            if tokens[k].low in {"his", "her", "their"} and tokens[k + 1].low in _SPEECH_NOUNS:
+                return True
+        return False
+
+    def _quoted_as(self, tokens: Sequence[_Token], as_index: int) -> _Phrase | None:
+        """``quoted Putin as saying`` and ``Putin was quoted as saying``."""
+        for k in range(as_index - 1, max(-1, as_index - 8), -1):
+            if tokens[k].low == "quoted":
+                if k + 1 < as_index:
+                    return self.phrase_ending_at(tokens, as_index - 1, k + 1)
+                if k >= 2 and tokens[k - 1].low in {"was", "is", "been"}:
+                    return self.phrase_ending_at(tokens, k - 2)
+                return None
+        return None
+
+    def _participle_subject(self, tokens: Sequence[_Token], participle: int) -> _Phrase | None:
+        """Who a participle's speech belongs to: the subject of the main clause when the
+        participle opens a clause of its own (", saying", "by tweeting", "a statement
+        saying"); the name after "with" in "with President X, 65, affirming"; otherwise (the
+        media "began calling him ...") nobody this can tell."""
+        before = tokens[participle - 1] if participle > 0 else None
+        for k in range(participle - 1, max(-1, participle - 14), -1):
+            if tokens[k].low == "with":
+                phrase = self.phrase_ending_at(tokens, participle - 1, k + 1)
+                return phrase if phrase is not None and phrase.kind != "pronoun" else None
+            if tokens[k].word and not (
+                tokens[k].capitalized or tokens[k].text[:1].isdigit() or tokens[k].low in _PARTICLES
+            ):
+                break
+        if before is None or not (
+            before.text == "," or before.low == "by" or before.low in _SPEECH_NOUNS
+        ):
+            return None
+        return self._main_subject(tokens, participle)
+
+    def _main_subject(self, tokens: Sequence[_Token], participle: int) -> _Phrase | None:
+        """The subject of the main clause, before ``participle`` (the participle that hangs on
+        it, or the end of the sentence): ``Putin framed the proposal ..., stating``; ``"...,"
+        Putin said, adding``. The first name or pronoun and the verb after it, past an
+        opening phrase ("Meanwhile,", "After the talks,", "Intervening to ..., Putin vowed")."""
+        start = 0
+        while start < participle and tokens[start].text in (_QUOTE, ","):
+            start += 1
+        if start < participle and (
+            tokens[start].low in _INTRO or tokens[start].low.endswith(("ing", "ed"))
+        ):
+            for _ in range(3):
+                comma = next((k for k in range(start, participle) if tokens[k].text == ","), None)
+                if comma is None:
+                    return None
+                start = comma + 1
+                if start < participle and (
+                    tokens[start].capitalized or tokens[start].low in _PRONOUNS
+                ):
+                    break
+            else:
+                return None
+        k = start
+        while k < participle:
+            token = tokens[k]
+            if token.text == ",":
+                end = next(
+                    (m for m in range(k + 1, min(participle, k + 16)) if tokens[m].text == ","),
+                    None,
+                )
+                if end is None:
+                    return None
+                k = end + 1
+                continue
+            if (
+                token.word
+                and token.text[:1].islower()
+                and not (
+                    token.low in _DETERMINERS
+                    or token.low in _ROLES
+                    or token.low in _PLURAL_ROLES
+                    or token.low in _INSTITUTIONS
+                    or token.low in _PARTICLES
+                    or (token.low in _PRONOUNS and k == start)
+                )
+            ):
+                break
+            if token.low in _PRONOUNS and k == start:
+                k += 1
+                break
+            k += 1
+        if k == start or k >= participle:
+            return None
+        verb = tokens[k] if k < participle else None
+        if verb is None or not verb.word or verb.capitalized:
+            return None
+        return self.phrase_ending_at(tokens, k - 1, start)
+
+    def _previous(self, index: int) -> int | None:
+        """The sentence before ``index``, in the same paragraph or the one before."""
+        if index == 0 or not self._adjacent(index - 1, index):
+            return None
+        return index - 1
+
+    def _adjacent(self, earlier: int, later: int) -> bool:
+        """Whether two sentences follow each other in the article as read: in one paragraph,
+        or in consecutive paragraphs with nothing removed between them (a line dropped as
+        furniture, "Chief X issued a statement saying —", may have named someone else)."""
+        first, second = self.sentences[earlier], self.sentences[later]
+        if second.paragraph - first.paragraph > 1:
+            return False
+        return not self.article.raw_text[first.end : second.start].strip()
+
+    def _neighbour(self, index: int) -> tuple[_Phrase | None, int | None]:
+        """Who speaks in the sentence before a bare quotation ("Zelenskyy said on X."), or in a
+        short sentence after it ("Trump posted on Truth Social.")."""
+        previous = self._previous(index)
+        if previous is not None:
+            tokens = self.tokens(previous)
+            if all(t.text != _QUOTE for t in tokens):
+                for j, token in enumerate(tokens):
+                    if token.low in _FINITE and not token.capitalized and j > 0:
+                        start = self._subject_start(tokens, j)
+                        phrase = self.phrase_ending_at(tokens, j - 1, start)
+                        if phrase is not None:
+                            return phrase, previous
+                        break
+        following = index + 1
+        if following < len(self.sentences) and self._adjacent(index, following):
+            tokens = self.tokens(following)
+            if len([t for t in tokens if t.word]) <= 12 and all(t.text != _QUOTE for t in tokens):
+                for j, token in enumerate(tokens[:8]):
+                    if token.low in _FINITE and not token.capitalized and j > 0:
+                        phrase = self.phrase_ending_at(tokens, j - 1)
+                        if phrase is not None and self._starts_sentence(tokens, j, phrase):
+                            return phrase, following
+                        break
+        return None, None
+
+    def _subject_start(self, tokens: Sequence[_Token], verb: int) -> int:
+        """Where the subject of a verb early in a sentence may start: past an opening phrase."""
+        if tokens and tokens[0].low in _INTRO:
+            comma = next((k for k in range(verb) if tokens[k].text == ","), None)
+            if comma is not None:
+                return comma + 1
+        return 0
+
+    def _starts_sentence(self, tokens: Sequence[_Token], verb: int, phrase: _Phrase) -> bool:
+        return (
+            bool(tokens)
+            and all(t.word or t.text == "," for t in tokens[:verb])
+            and len(tokens[:verb]) <= 8
+        )
+
+    def _antecedent(
+        self, pronoun: _Phrase, index: int, people: _People, at: int | None
+    ) -> tuple[_Phrase | None, list[Sentence]]:
+        """The person "he" or "she" in sentence ``index`` stands for, when that is safe: the
+        nearest sentence before it that mentions anyone, within ``PRONOUN_REACH``, names
+        exactly one person; the sentences in between mention nobody and go on about the same
+        "he" or "she"; the pronoun's own sentence mentions nobody else (named or as "the
+        minister"); and no title says otherwise about the pronoun's gender."""
+        named, unnamed = self.mentions(index, people)
+        if named or unnamed:
+            return None, []
+        chain = "he" if pronoun.gender == "m" else "she"
+        k = index - 1
+        seen: list[Sentence] = []
+        while k >= 0 and index - k <= PRONOUN_REACH:
+            named, unnamed = self.mentions(k, people)
+            speakers = {s.key: s for s in self.resolved.get(k, []) if s.key is not None}
+            seen.insert(0, self.sentences[k])
+            if not named and not unnamed and not speakers:
+                if not any(t.low == chain for t in self.tokens(k)):
+                    return None, []
+                k -= 1
+                continue
+            keys = _distinct_people(named | set(speakers))
+            if unnamed or len(keys) != 1:
+                return None, []
+            key = keys[0]
+            if key not in speakers:
+                # Named, not speaking: only the subject of its sentence is what "he" goes on about.
+                subject = self._main_subject(self.tokens(k), len(self.tokens(k)))
+                if subject is None or subject.key is None or not _same_person(subject.key, key):
+                    return None, []
+                if key not in people.confirmed:
+                    return None, []
+            gender = _known_gender(people, key)
+            if gender is not None and pronoun.gender is not None and gender != pronoun.gender:
+                return None, []
+            if key in speakers:
+                name = tuple(speakers[key].name.split())
+                return _Phrase("person", speakers[key].name, name, gender), seen
+            phrase = self._person_in(k, key)
+            if phrase is None:
+                return None, []
+            return phrase, seen
+        return None, []
+
+    def _person_in(self, index: int, key: str) -> _Phrase | None:
+        """The name of person ``key`` as sentence ``index`` writes it."""
+        tokens = self.tokens(index)
+        for i in range(len(tokens) - 1, -1, -1):
+            if self.is_name(tokens, i) and _key(tokens[i].base) == key:
+                first = self.name_run(tokens, i)
+                name = tuple(t.base for t in tokens[first : i + 1])
+                return _Phrase("person", " ".join(name), name)
+        return None
+
+
+def _ends_with(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    return [_key(w) for w in longer[-len(shorter) :]] == [_key(w) for w in shorter]
+
+
+def _gender(words_before: Iterable[str]) -> str | None:
+    for word in words_before:
+        if word in _MALE:
+            return "m"
+        if word in _FEMALE:
+            return "f"
+    return None
+
+
+def _known_gender(people: _People, key: str | None) -> str | None:
+    known = people.gender.get(key or "", set())
+    return next(iter(known)) if len(known) == 1 else None
+
+
+def _bare(tokens: Sequence[_Token]) -> bool:
+    """A sentence that is one quotation and nothing else but final punctuation."""
+    quotes = [t for t in tokens if t.text == _QUOTE]
+    return len(quotes) == 1 and all(t.text == _QUOTE or t.text in ".,!?" for t in tokens)
+
+
+def _acronym(token: _Token) -> bool:
+    """NATO, CNN, U.S.: two letters or more, all capitals (an initial, "W.", is not one)."""
+    letters = token.base.replace(".", "")
+    return token.word and letters.isupper() and len(letters) > 1
+
+
+def _continue(speaker: _Speaker | None, sentence: Sentence) -> _Speaker | None:
+    if speaker is None:
+        return None
+    evidence = tuple(dict.fromkeys((*speaker.evidence, sentence)))
+    return replace(speaker, how="continued", evidence=evidence)
+
+
+def _containing(starts: Sequence[int], sentences: Sequence[Sentence], offset: int) -> int | None:
+    """Index of the sentence holding ``offset``; None between sentences."""
+    import bisect
+
+    index = bisect.bisect_right(starts, offset) - 1
+    if index < 0 or offset >= sentences[index].end:
+        return None
+    return index
+
+
+def _same_name(longer: str, shorter: str) -> bool:
+    """Whether two names can be one person's: the same surname (spelling aside), and the
+    shorter's other words are the longer's last ones, an initial standing for a word ("Putin"
+    and "Vladimir Putin"; "George Bush" and "George W. Bush"; not "Jeb Bush" and "George W.
+    Bush")."""
+    a, b = longer.split(), shorter.split()
+    if len(b) == 1 and len(a) > 1 and _key(b[0]) == _key(a[0]):
+        return True  # a family name written first: "Kim" and "Kim Dae-jung"
+    if not _same_person(_key(a[-1]), _key(b[-1])):
+        return False
+    rest_a = [_key(w) for w in a[:-1]]
+    for word in reversed(b[:-1]):
+        folded = _key(word)
+        while rest_a and not _same_given_name(rest_a[-1], folded):
+            if len(rest_a[-1]) != 1:
+                return False
+            rest_a.pop()  # a middle initial the shorter name leaves out
+        if not rest_a:
+            return False
+        rest_a.pop()
+    return True
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    """One given name, an initial for it, or a slip of one letter ("Hans", "Hand")."""
+    if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+        return True
+    return (
+        a[:1] == b[:1]
+        and min(len(a), len(b)) >= 4
+        and (difflib.SequenceMatcher(None, a, b).ratio() >= 0.75)
+    )
+
+
+def _distinct_people(keys: Iterable[str]) -> list[str]:
+    """Surname keys with spelling variants of one person counted once."""
+    distinct: list[str] = []
+    for key in sorted(keys):
+        if not any(_same_person(key, other) for other in distinct):
+            distinct.append(key)
+    return distinct
+
+
+# --- Merging the outlets' quotations -----------------------------------------------------------
+
+
+def _carries(longer: tuple[str, ...], shorter: tuple[str, ...]) -> float:
+    """How much of ``shorter`` is found, in order and close together, inside ``longer``
+    (0..1); 0 when it is not the same quotation."""
+    matcher = difflib.SequenceMatcher(None, longer, shorter, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    matched = sum(b.size for b in blocks)
+    if not blocks or matched < MIN_CARRIER_WORDS:
+        return 0.0
+    spread = blocks[-1].a + blocks[-1].size - blocks[0].a
+    if spread > len(shorter) * 1.25 + 2:
+        return 0.0
+    coverage = matched / len(shorter)
+    return coverage if coverage >= SAME_QUOTE_COVERAGE else 0.0
+
+
+def _merge(found: Sequence[_Found]) -> list[list[_Found]]:
+    """Group the quotations that are one quotation, each group's longest first.
+
+    Longest first: a quotation joins the first group, in that order, whose longest quotation
+    carries it best; it is never compared through a chain of others. Only groups sharing a run
+    of three words with it are compared (an index of word triples)."""
+    order = sorted(
+        range(len(found)),
+        key=lambda i: (-len(found[i].words), found[i].article, found[i].start),
+    )
+    groups: list[list[_Found]] = []
+    index: dict[tuple[str, ...], list[int]] = {}
+    for i in order:
+        quote = found[i]
+        triples = _triples(quote.words)
+        shared = Counter(g for t in triples for g in index.get(t, ()))
+        needed = max(1, int(len(triples) * 0.3))
+        best: tuple[float, int] | None = None
+        for group, count in sorted(shared.items()):
+            if count < needed:
+                continue
+            coverage = _carries(groups[group][0].words, quote.words)
+            if coverage and (best is None or coverage > best[0]):
+                best = (coverage, group)
+        if best is not None:
+            groups[best[1]].append(quote)
+            continue
+        for triple in set(triples):
+            index.setdefault(triple, []).append(len(groups))
+        groups.append([quote])
+    return groups
+
+
+def _triples(folded: tuple[str, ...]) -> list[tuple[str, ...]]:
+    return [folded[k : k + 3] for k in range(len(folded) - 2)]
+
+
+# --- Ranking -----------------------------------------------------------------------------------
+
+
+class _Profile:
+    """What the story is about: the content words of the merge stage's statements, weighted by
+    their rank and number of sources, and by how rare each word is across the story."""
+
+    def __init__(self, sentences: Sequence[Sentence], clusters: Sequence[Cluster]) -> None:
+        frequency = Counter(stem for s in sentences for stem in content_stems(s.text))
+        total = max(len(sentences), 1)
+        self.idf = {stem: math.log((total + 1) / (n + 1)) + 1 for stem, n in frequency.items()}
+        weights: dict[str, float] = {}
+        for cluster in clusters:
+            rep = cluster.representative
+            weight = rep.rank_score * (1 + 0.25 * (len(cluster.articles) - 1))
+            for stem in content_stems(rep.sentence.text):
+                weights[stem] = weights.get(stem, 0.0) + weight * self.idf.get(stem, 1.0)
+        self.weights = weights
+        self.norm = math.sqrt(math.fsum(w * w for w in weights.values())) or 1.0
+
+    def centrality(self, text: str) -> float:
+        """Cosine of the quotation's words with the story's (0..1)."""
+        stems = sorted(content_stems(text))
+        if not stems:
+            return 0.0
+        vector = [self.idf.get(stem, 1.0) for stem in stems]
+        dot = math.fsum(
+            v * self.weights.get(stem, 0.0) for stem, v in zip(stems, vector, strict=True)
+        )
+        length = math.sqrt(math.fsum(v * v for v in vector))
+        return dot / (length * self.norm)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    quote: Quote
+    key: str | None
+    base: float
+    position: tuple[int, int]
+
+
+def _candidate(
+    group: Sequence[_Found], articles: Sequence[Article], profile: _Profile
+) -> _Candidate:
+    """The quote a group of quotations makes: the longest one's text, every source's own
+    words, one speaker if the outlets agree."""
+    root = group[0]
+    per_source: dict[int, _Found] = {}
+    for quote in group:
+        kept = per_source.get(quote.article)
+        if kept is None or len(quote.words) > len(kept.words):
+            per_source[quote.article] = quote
+    citations = tuple(
+        Citation(
+            source=number + 1,
+            sentence_id=quote.sentence.id,
+            text=quote.text,
+            start=quote.start,
+            end=quote.end,
+        )
+        for number, quote in sorted(per_source.items())
+    )
+    speaker, how, evidence = _agree(root, group)
+    number_of = {a.key: n for n, a in enumerate(articles, start=1)}
+    speaker_evidence = tuple(
+        Citation(
+            source=number_of[s.article], sentence_id=s.id, text=s.text, start=s.start, end=s.end
+        )
+        for s in evidence
+    )
+    support = len(citations)
+    centrality = profile.centrality(root.text)
+    weight = 1.0
+    if speaker is None:
+        weight = UNKNOWN_WEIGHT
+    elif speaker.key is None:
+        weight = UNNAMED_WEIGHT
+    base = (1 + SUPPORT_WEIGHT * (support - 1)) * (0.5 + 0.5 * centrality) * weight
+    made = Quote(
+        text=root.text,
+        speaker=speaker.name if speaker else None,
+        attribution=how,
+        speaker_evidence=speaker_evidence,
+        sentence_id=root.sentence.id,
+        quoted_from=root.article + 1,
+        citations=citations,
+        score=round(base, 6),
+        support=support,
+    )
+    return _Candidate(made, speaker.key if speaker else None, base, (root.article, root.start))
+
+
+def _agree(root: _Found, group: Sequence[_Found]) -> tuple[_Speaker | None, str, list[Sentence]]:
+    """The speaker the outlets agree on, how it was found, and the sentences naming it.
+
+    People named win over bodies and descriptions; people named differently leave the quote
+    without a speaker ("disputed"); the fullest form of the name any outlet gives is shown."""
+    speakers = [q.speaker for q in group if q.speaker is not None]
+    named = sorted((s for s in speakers if s.key is not None), key=lambda s: s.tokens, reverse=True)
+    if named:
+        chosen = named[0]
+        if not all(_same_name(chosen.name, s.name) for s in named):
+            # The fuller forms disagree ("Robert Livingston", "Bob Livingston"): what the
+            # attributions themselves write decides; the name is then shown as written.
+            written = sorted((s.written or s.name for s in named), key=len, reverse=True)
+            if not all(_same_name(written[0], w) for w in written):
+                evidence = [e for s in named for e in s.evidence]
+                return None, "disputed", list(dict.fromkeys(evidence))
+            chosen = replace(chosen, name=written[0], tokens=len(written[0].split()))
+        how = min((s.how for s in named), key=_ATTRIBUTION_ORDER.index)
+        evidence = list(dict.fromkeys(e for s in named for e in s.evidence))
+        return (
+            _Speaker(chosen.name, chosen.key, how, tuple(evidence), chosen.gender, chosen.tokens),
+            how,
+            evidence,
+        )
+    if speakers:
+        chosen = root.speaker or speakers[0]
+        return chosen, chosen.how, list(chosen.evidence)
+    why = "ambiguous" if any(q.why == "ambiguous" for q in group) else "unknown"
+    return None, why, []
+
+
+def _rank(candidates: Sequence[_Candidate]) -> tuple[Quote, ...]:
+    """Best first: score, then position, then id; each further quote of a speaker already
+    chosen counts ``SAME_SPEAKER_WEIGHT`` times less. Lazy greedy: a score only ever falls, so
+    a candidate popped with a stale score is pushed back with its new one."""
+    spoken: Counter[str] = Counter()
+
+    def entry(n: int, c: _Candidate) -> tuple[float, tuple[int, int], str, int, int]:
+        times = spoken[c.key] if c.key else 0
+        score = c.base * SAME_SPEAKER_WEIGHT**times
+        return (-score, c.position, c.quote.sentence_id, n, times)
+
+    heap = [entry(n, c) for n, c in enumerate(candidates)]
+    heapq.heapify(heap)
+    chosen: list[Quote] = []
+    while heap:
+        negative, _, _, n, times = heapq.heappop(heap)
+        candidate = candidates[n]
+        if candidate.key and spoken[candidate.key] != times:
+            heapq.heappush(heap, entry(n, candidate))
+            continue
+        chosen.append(replace(candidate.quote, score=round(-negative, 6)))
+        if candidate.key:
+            spoken[candidate.key] += 1
+    return tuple(chosen)

@@ -1,0 +1,701 @@
+"""Tests for briefing.quotes: direct quotations, who said them (never a guess), and every
+outlet that carried them, on hand-written paragraphs and on the example corpus."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from briefing.config import Config
+from briefing.contract import example_briefing
+from briefing.models import Article, Briefing, Quote, Sentence
+from briefing.pipeline import analyse, compose_from
+from briefing.quotes import find_quotes, quotation_spans
+from briefing.render import render_outputs
+from briefing.segment import split_sentences
+from tests.conftest import ROOT
+
+
+def fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+def article_of(*paragraphs: str, key: str = "k") -> Article:
+    """An article whose paragraphs are exactly the given strings (no cleaning involved)."""
+    spans = []
+    position = 0
+    for paragraph in paragraphs:
+        spans.append((position, position + len(paragraph)))
+        position += len(paragraph) + 2
+    raw = "\n\n".join(paragraphs)
+    return Article(key, f"{key}.txt", None, None, None, None, raw, raw, tuple(spans))
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text.lower().replace("’", "'"))
+
+
+def quotes_of(*articles: Article) -> tuple[Quote, ...]:
+    sentences = [s for a in articles for s in split_sentences(a)]
+    return find_quotes(articles, sentences)
+
+
+def only(quotes: tuple[Quote, ...], words: str) -> Quote:
+    """The one quote whose text holds ``words``."""
+    found = [q for q in quotes if words in q.text]
+    assert len(found) == 1, [q.text for q in quotes]
+    return found[0]
+
+
+def speaker_of(*paragraphs: str, words: str = "") -> tuple[str | None, str]:
+    quote = only(quotes_of(article_of(*paragraphs)), words)
+    return quote.speaker, quote.attribution
+
+
+def assert_verbatim(quotes: tuple[Quote, ...], articles: tuple[Article, ...]) -> None:
+    """Every citation's words are in its source at its offsets; the text is the quoting
+    source's; every other source carries the quotation or a part of it."""
+    for quote in quotes:
+        assert quote.citations, quote
+        assert quote.support == len(quote.citations) == len(set(quote.source_ids))
+        for citation in quote.citations:
+            raw = articles[citation.source - 1].raw_text
+            assert fold(raw[citation.start : citation.end]) == citation.text
+            assert raw[: citation.start].rstrip()[-1:] in '"“„', citation
+            assert citation.sentence_id.startswith(articles[citation.source - 1].key + ":")
+            cited, quoted = words_of(citation.text), words_of(quote.text)
+            matcher = difflib.SequenceMatcher(None, quoted, cited, autojunk=False)
+            assert sum(b.size for b in matcher.get_matching_blocks()) >= 0.85 * len(cited)
+        own = [c for c in quote.citations if c.source == quote.quoted_from]
+        assert own and own[0].text == quote.text and own[0].sentence_id == quote.sentence_id
+        for evidence in quote.speaker_evidence:
+            raw = articles[evidence.source - 1].raw_text
+            assert fold(raw[evidence.start : evidence.end]) == evidence.text
+
+
+# --- Finding quotations ------------------------------------------------------------------------
+
+
+def test_quotation_spans_pair_straight_and_curly_marks() -> None:
+    text = 'He said "one two" and “three four” then "five.'
+    spans = quotation_spans(text, 0, len(text))
+    assert [text[a + 1 : b] for a, b in spans] == ["one two", "three four", "five."]
+
+
+def test_a_quotation_is_the_words_between_the_marks_without_the_closing_comma() -> None:
+    article = article_of('"We are ready to talk to anyone about a lasting peace," Putin said.')
+    (quote,) = quotes_of(article)
+    assert quote.text == "We are ready to talk to anyone about a lasting peace"
+    assert_verbatim((quote,), (article,))
+
+
+def test_a_quotation_over_several_sentences_is_one_quote() -> None:
+    article = article_of(
+        '"It was not Russia that broke off the talks. It was Kyiv. We are ready," Putin said.'
+    )
+    (quote,) = quotes_of(article)
+    assert quote.text == "It was not Russia that broke off the talks. It was Kyiv. We are ready"
+    assert quote.speaker == "Putin"
+
+
+def test_scare_quotes_short_terms_and_titles_are_not_key_quotes() -> None:
+    article = article_of(
+        'Putin dismissed the demands as "ultimatums" and called the war a "special military '
+        'operation". Critics called it "first step, but not enough". The minister read '
+        '"The Rise And Fall Of The Third Reich Volume Two" on the plane.'
+    )
+    assert quotes_of(article) == ()
+
+
+def test_a_piece_of_a_sentence_needs_more_words() -> None:
+    short = article_of('Putin promised safety "in accordance with the laws in force."')
+    longer = article_of('Putin called the concerns "just an excuse for them to stay abroad."')
+    assert quotes_of(short) == ()
+    assert quotes_of(longer)[0].speaker == "Putin"
+
+
+# --- Who said it -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('"We are ready to talk to anyone about peace," Putin said.', "Putin"),
+        ('"We are ready to talk to anyone about peace," said Putin.', "Putin"),
+        ('"We are ready to talk to anyone about peace," Putin told reporters.', "Putin"),
+        (
+            '"The talks will go ahead on Thursday as planned," said Kremlin spokesman Dmitry '
+            "Peskov.",
+            "Dmitry Peskov",
+        ),
+        (
+            '"The talks will go ahead on Thursday as planned," Peskov, the Kremlin spokesman, '
+            "told reporters.",
+            "Peskov",
+        ),
+        (
+            '"The talks will go ahead on Thursday as planned," according to Kremlin spokesman '
+            "Dmitry Peskov.",
+            "Dmitry Peskov",
+        ),
+        ('Trump wrote on Truth Social: "A potentially great day for Russia and Ukraine!"', "Trump"),
+        (
+            "French President Emmanuel Macron dismissed the offer, stressing: “An unconditional "
+            "ceasefire is not preceded by negotiations.”",
+            "Emmanuel Macron",
+        ),
+        (
+            "Meanwhile, Trump praised the proposal, calling it a “potentially great day for Russia "
+            "and for Ukraine” and pledging to keep working.",
+            "Trump",
+        ),
+        (
+            'Accompanying Putin’s statements, Kremlin spokesman Dmitry Peskov remarked, "Europe '
+            'is actually confronting us very openly."',
+            "Dmitry Peskov",
+        ),
+        (
+            "The campaign manager, Corey Lewandowski, said Wednesday that \"Mr. Trump doesn't "
+            'play games with anybody."',
+            "Corey Lewandowski",
+        ),
+        (
+            '"We will not take part in the debate on Thursday," a Fox News spokesperson said.',
+            "a Fox News spokesperson",
+        ),
+        ('Zelenskyy: "We expect Russia to confirm a full and lasting ceasefire."', "Zelenskyy"),
+        (
+            "“This is not a problem of a few bad people alone,” wrote New America fellow Jill "
+            "Filipovic.",
+            "Jill Filipovic",
+        ),
+        (
+            '"This is her high point right now in the race," said a GOP operative.',
+            "a GOP operative",
+        ),
+        (
+            'A spokeswoman for the actress says the couple "are taking some time apart to work on '
+            'their marriage."',
+            "A spokeswoman for the actress",
+        ),
+        (
+            'A spokeswoman for Catherine Zeta-Jones says the couple "are taking some time apart to '
+            'work on their marriage."',
+            "A spokeswoman for Catherine Zeta-Jones",
+        ),
+        (
+            '"This is a new line crossed in our state politics," said Democrat Matt Lesser.',
+            "Matt Lesser",
+        ),
+        (
+            '"It is a little nonsensical for them to pursue this course," said White House press '
+            "secretary Josh Earnest.",
+            "Josh Earnest",
+        ),
+        (
+            'Sen. Mike Lee, R-Utah, tweeted, "Whether you agree with him or not, you cannot call '
+            'his patriotism into question."',
+            "Mike Lee",
+        ),
+        (
+            '"I am outraged that no investigation has yet been launched," Céline Figueiredo, '
+            "mother of Sacha, one of the babies born in Ain, said.",
+            "Céline Figueiredo",
+        ),
+        ('"We are ready to talk to anyone about peace," said Putin late Monday.', "Putin"),
+        (
+            'The attack "has not been claimed by any group, but one is likely responsible," said '
+            "a US official.",
+            "a US official",
+        ),
+        (
+            "The UAE followed, with President Sheikh Khalifa bin Zayed al-Nahayan, 65, affirming "
+            'the "deepness of the brotherly relations between both nations."',
+            "Khalifa bin Zayed al-Nahayan",
+        ),
+        (
+            'Trump responded by tweeting: "A sketch years later about a nonexistent man. A total '
+            'con job!"',
+            "Trump",
+        ),
+    ],
+)
+def test_the_speaker_named_in_the_sentence(paragraph: str, speaker: str) -> None:
+    assert speaker_of(paragraph) == (speaker, "sentence")
+
+
+def test_the_fullest_form_of_the_name_in_the_article_is_shown_with_its_sentence() -> None:
+    article = article_of(
+        "Kremlin spokesman Dmitry Peskov spoke to reporters in Moscow on Sunday.",
+        '"The talks will go ahead on Thursday as planned," Peskov said.',
+    )
+    (quote,) = quotes_of(article)
+    assert quote.speaker == "Dmitry Peskov"
+    evidence = [e.text for e in quote.speaker_evidence]
+    assert evidence == [
+        '"The talks will go ahead on Thursday as planned," Peskov said.',
+        "Kremlin spokesman Dmitry Peskov spoke to reporters in Moscow on Sunday.",
+    ]
+
+
+def test_a_surname_two_people_share_is_kept_as_written() -> None:
+    speaker, _ = speaker_of(
+        "Donald Trump and Melania Trump arrived in Rome on Friday for the funeral.",
+        '"It was a very moving service for everyone there," Trump said.',
+    )
+    assert speaker == "Trump"
+    speaker, _ = speaker_of(
+        "George W. Bush won in Texas and Jeb Bush in Florida.",
+        '"We can erase the gender gap and open the party to new faces," Governor Bush said.',
+    )
+    assert speaker == "Bush"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "speaker"),
+    [
+        # Fuller forms differ (a nickname), the attributions agree: shown as written.
+        (
+            ("Speaker-elect Robert Livingston stunned the House.", "Livingston declared"),
+            ("Rep. Bob Livingston stunned the chamber.", "Livingston announced"),
+            "Livingston",
+        ),
+        # A family name written first.
+        (("The talks went on.", "Kim said"), ("They met.", "said President Kim Dae-jung"), None),
+        # A slip of one letter in a given name.
+        (("The case went on.", "said Hans Carlsson"), ("It did.", "said Hand Carlsson"), None),
+    ],
+)
+def test_outlets_writing_one_person_differently_agree(
+    first: tuple[str, str], second: tuple[str, str], speaker: str | None
+) -> None:
+    words = "I must set the example that I hope the president will follow"
+    articles = [
+        article_of(before, f'"{words}," {attribution}.', key=key)
+        for key, (before, attribution) in (("a", first), ("b", second))
+    ]
+    (quote,) = quotes_of(*articles)
+    assert quote.attribution != "disputed"
+    assert quote.speaker == speaker or (speaker is None and quote.speaker is not None)
+
+
+def test_outlets_naming_two_people_of_one_surname_leave_the_speaker_out() -> None:
+    quotes = quotes_of(
+        article_of('"We can open the party to new faces and new voices," said Jeb Bush.', key="a"),
+        article_of(
+            '"We can open the party to new faces and new voices," said George W. Bush.', key="b"
+        ),
+    )
+    assert (quotes[0].speaker, quotes[0].attribution) == (None, "disputed")
+
+
+def test_a_definite_description_names_the_one_person_the_article_gives_that_title() -> None:
+    speaker, _ = speaker_of(
+        "King Norodom Sihanouk wrote to the three party leaders on Thursday.",
+        '"Papa would like all three parties to take responsibility," the king said.',
+    )
+    assert speaker == "Norodom Sihanouk"
+    speaker, _ = speaker_of(
+        "President Vladimir Putin and President Volodymyr Zelenskyy both spoke on Sunday.",
+        '"We are ready to meet in Istanbul on Thursday," the president said.',
+    )
+    assert speaker == "the president"
+
+
+def test_a_bare_quotation_continues_the_speaker_before_it() -> None:
+    paragraph = (
+        '"It was not Russia that broke off negotiations in 2022," Putin asserted. '
+        '"Russia is ready to negotiate without any preconditions."'
+    )
+    quote = only(quotes_of(article_of(paragraph)), "ready to negotiate")
+    assert (quote.speaker, quote.attribution) == ("Putin", "continued")
+    assert [e.text for e in quote.speaker_evidence][0].endswith("Putin asserted.")
+
+
+def test_a_bare_quotation_after_someone_speaks_in_the_sentence_before() -> None:
+    assert speaker_of(
+        "Zelenskyy said on X on Sunday evening.",
+        '"We are ready to meet in Turkey on Thursday, and I will be there personally."',
+    ) == ("Zelenskyy", "neighbour")
+
+
+def test_a_bare_quotation_before_a_short_attribution() -> None:
+    assert speaker_of(
+        '"A potentially great day for Russia and Ukraine! Think of the lives saved."',
+        "Trump posted on Truth Social.",
+    ) == ("Trump", "neighbour")
+
+
+def test_a_line_removed_as_furniture_breaks_the_thread() -> None:
+    """A quotation after a line the cleaner removed does not continue the quotation before
+    it: the removed line may have named its speaker."""
+    kept = (
+        'Student Praharsha Sunkara said, "Just talking about it openly would help us all."',
+        '"Our thoughts and prayers are with the two families of our town."',
+    )
+    removed = "Police Chief Arthur Cotton issued a statement saying —"
+    raw = f"{kept[0]}\n\n{removed}\n\n{kept[1]}"
+    text = raw.replace(removed, " " * len(removed))
+    second = raw.index(kept[1])
+    article = Article(
+        "k", "k.txt", None, None, None, None, raw, text,
+        ((0, len(kept[0])), (second, second + len(kept[1]))),
+    )  # fmt: skip
+    quote = only(quotes_of(article), "thoughts and prayers")
+    assert quote.speaker is None
+
+
+def test_a_new_sentence_after_a_closed_quotation_is_not_its_attribution() -> None:
+    quote = only(
+        quotes_of(
+            article_of(
+                '"It is supposition," Campbell said. "We had a sailor survive for five hours in '
+                'very severe conditions." Gray said about 56 sailors had been winched to safety.'
+            )
+        ),
+        "five hours",
+    )
+    assert (quote.speaker, quote.attribution) == ("Campbell", "continued")
+
+
+def test_a_parenthesis_after_a_quotation_is_not_its_attribution() -> None:
+    assert speaker_of(
+        '"How many other people did you lie to while you were in office?" (Daniels, whose '
+        "real name is Stephanie Clifford, claims she met him in 2006.)"
+    ) == (None, "unknown")
+
+
+def test_a_bare_quotation_no_one_introduces_has_no_speaker() -> None:
+    assert speaker_of(
+        "The talks are due to resume in Istanbul on Thursday.",
+        '"We are ready to meet in Turkey on Thursday, and I will be there personally."',
+    ) == (None, "unknown")
+
+
+def test_a_quotation_worked_into_the_writers_words_has_no_speaker() -> None:
+    assert speaker_of(
+        "The Kremlin’s answer was essentially: “We’re serious, but we’ll do it on our terms.”"
+    ) == (None, "unknown")
+
+
+def test_he_said_is_resolved_when_one_person_is_named_just_before() -> None:
+    assert speaker_of(
+        "President Vladimir Putin spoke for twenty minutes on Sunday night.",
+        "He doubled down on the old grievance of NATO expansion.",
+        '"We are set on serious negotiations with Ukraine," he affirmed.',
+    ) == ("Vladimir Putin", "pronoun")
+
+
+def test_he_said_resolves_through_the_speaker_of_the_quotation_before() -> None:
+    quote = only(
+        quotes_of(
+            article_of(
+                '"We are set on serious negotiations with Ukraine," President Vladimir Putin said.',
+                "He admitted that many questions remain to be sorted out.",
+                'He stated: "We do not exclude a new truce during these talks in Istanbul."',
+            )
+        ),
+        "new truce",
+    )
+    assert (quote.speaker, quote.attribution) == ("Vladimir Putin", "pronoun")
+
+
+def test_a_name_and_a_colon_must_be_the_whole_clause() -> None:
+    speaker, _ = speaker_of(
+        "Rep. Robert Livingston announced on Saturday that he would resign.",
+        'He began by praising Livingston: "There is no greater American in my mind today."',
+    )
+    assert speaker is None
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        # Two people named: "he" could be either.
+        "President Vladimir Putin spoke with President Tayyip Erdogan on Sunday.",
+        # Someone unnamed: "he" could be the minister.
+        "President Vladimir Putin met the Turkish foreign minister on Sunday.",
+        # The only person named is a man, the pronoun is "she".
+        "Sir Keir Starmer spoke for twenty minutes in Kyiv on Saturday.",
+        # Nobody named close enough before.
+        "President Vladimir Putin spoke on Sunday. The talks were due on Thursday. Istanbul "
+        "was chosen as the venue. Turkey offered to host them. The venue was confirmed.",
+        # The one name before is not what the sentence is about ("he" is someone else).
+        "He plans to meet Kosovan Albanian leaders on Tuesday.",
+        "The crowd cheered for Vladimir Putin as his convoy passed.",
+        # A group, not a person.
+        "In the villages ruled by the Taliban a harsh justice is imposed.",
+        # The sentence in between is about someone else's "his".
+        "President Vladimir Putin arrived. One young volunteer waited for his group.",
+    ],
+)
+def test_a_pronoun_is_never_guessed(before: str) -> None:
+    pronoun = "she" if "Starmer" in before else "he"
+    speaker, attribution = speaker_of(
+        before, f'"We agreed to meet again very soon in Istanbul," {pronoun} said.'
+    )
+    assert speaker is None
+    assert attribution == "ambiguous"
+
+
+def test_words_a_participle_gives_to_someone_else_are_not_the_subjects() -> None:
+    assert speaker_of(
+        "The son inherited a cult of personality: the media began calling him “another leader "
+        "sent from the heaven above us all.”"
+    ) == (None, "unknown")
+
+
+def test_somebody_elses_words_are_not_the_subjects() -> None:
+    quotes = quotes_of(
+        article_of(
+            "Zelenskyy dismissed Putin's claim that “Ukraine broke off the talks in 2022, not "
+            "Russia” as a lie."
+        )
+    )
+    assert quotes[0].speaker is None
+
+
+def test_a_spokesman_is_not_the_person_he_speaks_for() -> None:
+    speaker, _ = speaker_of(
+        '"The president will attend the talks on Thursday," Putin’s spokesman said.'
+    )
+    assert speaker == "Putin’s spokesman"
+
+
+def test_the_names_of_speakers_come_from_the_source_text() -> None:
+    article = article_of(
+        "Ukrainian President Volodymyr Zelenskyy welcomed the offer on Sunday.",
+        '"We expect Russia to confirm a full, lasting and reliable ceasefire," Zelenskyy said.',
+        '"Our proposal, as they say, is on the table for everyone," Putin stated.',
+    )
+    quotes = quotes_of(article)
+    assert {q.speaker for q in quotes} == {"Volodymyr Zelenskyy", "Putin"}
+    for quote in quotes:
+        assert quote.speaker is not None
+        texts = [e.text for e in quote.speaker_evidence]
+        assert any(quote.speaker in text for text in texts)
+        assert quote.speaker.split()[-1] in texts[0]
+    assert_verbatim(quotes, (article,))
+
+
+# --- Several outlets ---------------------------------------------------------------------------
+
+
+def test_the_same_quotation_in_two_outlets_is_one_quote_citing_both() -> None:
+    first = article_of(
+        '"We are proposing that Kyiv resume direct negotiations without any preconditions," '
+        "Putin stated.",
+        key="a",
+    )
+    second = article_of(
+        "Russian President Vladimir Putin spoke in a televised address on Sunday night.",
+        "“We are proposing that Kyiv resume direct negotiations, without any preconditions!” "
+        "said Putin.",
+        key="b",
+    )
+    (quote,) = quotes_of(first, second)
+    assert quote.source_ids == (1, 2)
+    assert quote.support == 2
+    assert quote.speaker == "Vladimir Putin"
+    assert [c.sentence_id for c in quote.citations] == ["a:0:0", "b:1:0"]
+    assert_verbatim((quote,), (first, second))
+
+
+def test_a_part_of_a_quotation_in_another_outlet_cites_that_outlet_too() -> None:
+    full = article_of(
+        '"A potentially great day for Russia and Ukraine! Think of the hundreds of thousands of '
+        'lives that will be saved," Trump posted on Truth Social.',
+        key="full",
+    )
+    part = article_of(
+        "Former President Trump praised the proposal, calling it a “potentially great day for "
+        "Russia and Ukraine” and pledging to keep working with both sides.",
+        key="part",
+    )
+    (quote,) = quotes_of(part, full)
+    assert quote.quoted_from == 2
+    assert quote.text.startswith("A potentially great day")
+    assert quote.source_ids == (1, 2)
+    assert quote.citations[0].text == "potentially great day for Russia and Ukraine"
+    assert quote.speaker == "Trump"
+    assert_verbatim((quote,), (part, full))
+
+
+def test_outlets_naming_different_speakers_leave_the_speaker_out() -> None:
+    first = article_of(
+        '"Europe is actually confronting us very openly," said Kremlin spokesman Dmitry Peskov.',
+        key="a",
+    )
+    second = article_of(
+        '"Europe is actually confronting us very openly," said President Vladimir Putin.',
+        key="b",
+    )
+    (quote,) = quotes_of(first, second)
+    assert (quote.speaker, quote.attribution) == (None, "disputed")
+    assert {e.source for e in quote.speaker_evidence} == {1, 2}
+
+
+def test_more_outlets_rank_higher_and_one_voice_does_not_fill_the_section() -> None:
+    putin = [
+        f'"We are ready to meet in Istanbul on Thursday for talks number {n}," Putin said.'
+        for n in ("one", "two", "three")
+    ]
+    trump = '"It will be a whole new and much better world for everyone," Trump said.'
+    quotes = quotes_of(article_of(*putin, trump, key="a"), article_of(putin[0], key="b"))
+    assert "number one" in quotes[0].text and quotes[0].support == 2
+    assert quotes[1].speaker == "Trump"
+    assert [q.score for q in quotes] == sorted((q.score for q in quotes), reverse=True)
+
+
+# --- The example corpus ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def example(
+    example_articles: tuple[Article, ...], example_sentences: tuple[Sentence, ...]
+) -> tuple[Quote, ...]:
+    return find_quotes(example_articles, example_sentences)
+
+
+@pytest.mark.parametrize(
+    ("words", "speaker", "sources"),
+    [
+        ("A potentially great day for Russia and Ukraine!", "Donald Trump", (1, 2, 5)),
+        ("The entire world has been waiting for this", "Volodymyr Zelenskyy", (5,)),
+        ("positive sign that the Russians have finally begun", "Volodymyr Zelenskyy", (5,)),
+        ("We are proposing that Kyiv resume direct negotiations", "Vladimir Putin", (5,)),
+        ("Russia is ready to negotiate without any preconditions", "Vladimir Putin", (5,)),
+        ("We would like to start immediately", "Vladimir Putin", (3,)),
+        ("We are set on serious negotiations with Ukraine", "Vladimir Putin", (3,)),
+        ("There is ongoing fighting, war.", "Vladimir Putin", (1,)),
+        ("Europe is actually confronting us very openly", "Dmitry Peskov", (3,)),
+        ("An unconditional ceasefire is not preceded by negotiations", "Emmanuel Macron", (1,)),
+        ("If [Putin] is serious about peace", "Keir Starmer", (1,)),
+        ("We’re serious, but we’ll do it on our terms.", None, (1,)),
+    ],
+)
+def test_example_speakers(
+    example: tuple[Quote, ...], words: str, speaker: str | None, sources: tuple[int, ...]
+) -> None:
+    quote = only(example, words)
+    assert quote.speaker == speaker
+    assert quote.source_ids == sources
+
+
+def test_example_quotes_are_verbatim_at_their_offsets(
+    example: tuple[Quote, ...], example_articles: tuple[Article, ...]
+) -> None:
+    assert len(example) >= 10
+    assert_verbatim(example, example_articles)
+
+
+def test_example_quotes_come_from_kept_text_only(
+    example: tuple[Quote, ...], example_articles: tuple[Article, ...]
+) -> None:
+    """The social post in the Swiss article is furniture: its copy of Trump's words is not
+    cited."""
+    trump = only(example, "A potentially great day")
+    assert 4 not in trump.source_ids
+    for quote in example:
+        for citation in quote.citations:
+            article = example_articles[citation.source - 1]
+            assert (
+                article.text[citation.start : citation.end]
+                == article.raw_text[citation.start : citation.end]
+            )
+
+
+def test_example_ranking_puts_the_quote_three_outlets_carry_first(
+    example: tuple[Quote, ...],
+) -> None:
+    assert example[0].speaker == "Donald Trump"
+    assert example[-1].speaker is None or example[-1].score <= example[0].score
+    speakers = [q.speaker for q in example[:6]]
+    assert len(set(speakers)) >= 5, speakers
+
+
+# --- In the briefing ---------------------------------------------------------------------------
+
+
+def _briefing_with_quotes() -> Briefing:
+    """The reference page's example briefing with a quote of each kind: named, unknown,
+    disputed; the named one with text that must come out literally."""
+    example = example_briefing()
+    named = replace(example.quotes[0], speaker="Ann *Lee* <b>", text="We *will* <i>win</i>")
+    unknown = replace(named, speaker=None, attribution="unknown", text="Nobody knows who said it")
+    disputed = replace(unknown, attribution="disputed", text="Two outlets disagree on this")
+    return replace(example, quotes=(named, unknown, disputed))
+
+
+def test_markdown_lists_the_key_quotes_after_the_themes() -> None:
+    md = render_outputs(_briefing_with_quotes(), ["md"], [])["md"].decode("utf-8")
+    section = md.split("## Key quotes\n\n", 1)[1].split("\n\n## Coverage", 1)[0]
+    assert section.splitlines() == [
+        "- **Ann \\*Lee\\* &lt;b>:** “We \\*will\\* &lt;i>win&lt;/i>” [1][2]",
+        "- *Speaker not identified:* “Nobody knows who said it” [1][2]",
+        "- *Speaker disputed (the sources name different people):* “Two outlets disagree on "
+        "this” [1][2]",
+    ]
+    assert md.index("## Key quotes") > md.index("## The conditions")
+
+
+def test_html_lists_the_key_quotes_escaped() -> None:
+    html = render_outputs(_briefing_with_quotes(), ["html"], [])["html"].decode("utf-8")
+    assert '<section class="quotes" id="quotes">' in html
+    assert '<span class="speaker">Ann *Lee* &lt;b&gt;:</span> <q>We *will* &lt;i&gt;win' in html
+    assert '<span class="speaker unknown">Speaker not identified:</span>' in html
+    assert '<a href="#source-2" title="Source 2">2</a></sup></li>' in html
+
+
+def test_json_carries_each_quote_with_its_evidence() -> None:
+    data = json.loads(render_outputs(_briefing_with_quotes(), ["json"], [])["json"])
+    first = data["quotes"][0]
+    assert list(first) == [
+        "text",
+        "speaker",
+        "attribution",
+        "quoted_from",
+        "citations",
+        "support",
+        "score",
+        "sentence_id",
+        "evidence",
+        "speaker_evidence",
+    ]
+    assert first["citations"] == [1, 2]
+    assert first["evidence"][1]["sentence_id"] == "001_notes:4:0"
+    assert data["quotes"][1]["speaker"] is None
+    assert data["quotes"][2]["attribution"] == "disputed"
+
+
+def test_an_editor_can_replace_the_quotes_block(tmp_path: Path) -> None:
+    (tmp_path / "briefing.md.j2").write_text(
+        '{% extends "default:briefing.md.j2" %}\n'
+        "{% block quote %}> {{ quote.text|md }} ({{ quote.speaker or 'unknown' }})\n"
+        "{% endblock %}\n",
+        encoding="utf-8",
+    )
+    md = render_outputs(_briefing_with_quotes(), ["md"], [tmp_path])["md"].decode("utf-8")
+    assert "> Nobody knows who said it (unknown)" in md
+    (tmp_path / "briefing.md.j2").write_text(
+        '{% extends "default:briefing.md.j2" %}{% block quotes %}{% endblock %}', encoding="utf-8"
+    )
+    md = render_outputs(_briefing_with_quotes(), ["md"], [tmp_path])["md"].decode("utf-8")
+    assert "Key quotes" not in md
+
+
+def test_max_quotes_caps_the_section_and_zero_leaves_it_out(example_config: Config) -> None:
+    analysis = analyse(example_config, root=ROOT)
+    assert len(analysis.quotes) > 6
+    now = dt.datetime(2025, 5, 11, tzinfo=dt.UTC)
+    assert compose_from(analysis, example_config, now=now).quotes == analysis.quotes[:6]
+    budget = example_config.summarizer.model_copy(update={"max_quotes": 0})
+    none = compose_from(analysis, example_config.model_copy(update={"summarizer": budget}), now=now)
+    assert none.quotes == ()
+    assert "Key quotes" not in render_outputs(none, ["md"], [])["md"].decode("utf-8")
