@@ -172,7 +172,7 @@ def load_articles(
             articles.append(outcome)
         else:
             message = f"{path}: skipped: {outcome}"
-            log.warning(message)
+            log.info(message)  # returned too: the caller reports it once
             warnings.append(message)
     for name in sorted(overrides):
         warnings.append(f"{folder / name}: named in [sources.files] but not in the folder")

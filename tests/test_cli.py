@@ -162,6 +162,7 @@ def test_strict_turns_warnings_into_failure(tmp_path: Path) -> None:
     relaxed = CliRunner().invoke(main, [*args, "--out", str(tmp_path / "a")])
     assert relaxed.exit_code == 0
     assert "broken.txt: skipped: binary data" in relaxed.output
+    assert relaxed.output.count("broken.txt: skipped") == 1, "each warning is reported once"
     strict = CliRunner().invoke(main, [*args, "--out", str(tmp_path / "b"), "--strict"])
     assert strict.exit_code == 4
     assert not (tmp_path / "b").exists()
