@@ -15,7 +15,12 @@ every key quote, best first; compose keeps the first ``summarizer.max_quotes``.
    - ``sentence``: the words right after it (``"...," Putin said.``, ``said Kremlin spokesman
      Dmitry Peskov``, ``according to X``), or the verb that introduces it in its own sentence
      (``Trump wrote on Truth Social: "..."``, ``X, stressing: "..."``, ``X called it a "..."``,
-     ``X: "..."``);
+     ``X: "..."``), or, when nothing before it does, a reporting clause closing the sentence
+     (``"..." and the army's reactions bear watching, Castro said.``). A verb in another
+     clause after the quotation (``"...," a habit that began before X dismissed them``), a
+     passive (``X was charged with "..."``), a letter someone else sent (``X said Y sent a
+     letter, saying "..."``) or a name that belongs to a place or a body (``X of River Vale,
+     New Jersey,``; ``the group Remera``) names no speaker;
    - ``continued``: a bare quotation right after another quotation, whose speaker goes on;
    - ``neighbour``: a bare quotation after a sentence in which someone speaks ("Zelenskyy said
      on X."), or before a short one that says who spoke;
@@ -126,6 +131,27 @@ _INTRO = frozenset(
     separately still instead then now today yesterday previously responding writing reacting
     since with without under by for from of to amid""".split()
 )
+# Verbs that report speech and nothing else: a closing ", the agency said." attributes the
+# whole sentence.
+_REPORTING = frozenset(
+    """said says told tells added adds stated states declared declares wrote writes noted notes
+    explained explains insisted insists argued argues warned warns recalled reported replied
+    responded countered asserted affirmed confirmed reiterated claimed announced stressed
+    emphasized emphasised acknowledged admitted conceded observed predicted continued""".split()
+)
+# Words that follow the subject of a verb, or are one: "according to Handy also created".
+_VERBISH = frozenset(
+    """also has had have was were is are would will could might may can later then again
+    further previously repeatedly reportedly simply just only even still""".split()
+)
+# Before a past participle, a passive: "was charged with".
+_BE_FORMS = frozenset("was were is are be been being".split())
+_ADVERBS = frozenset("also later then again further previously repeatedly reportedly".split())
+# Words that open a clause: what follows them is no longer the phrase before.
+_CLAUSE_WORDS = frozenset(
+    """that which who whom whose when while before after because if as since until where and
+    but or whether though although""".split()
+)
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _CALENDAR = _WEEKDAYS | frozenset(
     "january february march april june july august september october november december".split()
@@ -149,6 +175,9 @@ _TITLES = frozenset(
     japanese israeli palestinian iranian iraqi syrian turkish indian pakistani afghan italian
     spanish polish canadian mexican brazilian australian korean egyptian saudi""".split()
 )
+# Titles written short ("Rep.", "Sen."), read as such before a full stop no name precedes
+# ("said Rep." at the end of a cut sentence; not "Hun Sen.").
+_ABBREVIATED = frozenset("rep sen gov gen lt col capt sgt rev adm maj prof dr mr mrs ms".split())
 _MALE = frozenset(
     """mr sir lord king prince spokesman chairman congressman businessman man boy husband son
     father brother""".split()
@@ -179,13 +208,15 @@ _ROLES = frozenset(
     pastor chaplain principal superintendent coroner medic trooper agent ranger guard
     sergeant lieutenant assessor treasurer auditor clerk administrator planner developer
     engineer architect contractor landlord tenant homeowner counsel defendant plaintiff juror
-    magistrate historian archaeologist physician surgeon psychologist""".split()
+    magistrate historian archaeologist physician surgeon psychologist councillor
+    councilor""".split()
 )
 _PLURAL_ROLES = frozenset(
     {r + "s" for r in _ROLES if not r.endswith(("man", "y", "s", "ch", "sh"))}
     | {r[:-3] + "men" for r in _ROLES if r.endswith("man")}
     | {"police", "authorities", "people", "secretaries", "witnesses", "ministries", "allies"}
 )
+_ROLE_WORDS = _ROLES | _TITLES
 # Bodies that speak as one: "the ministry said", "the Kremlin said".
 _INSTITUTIONS = frozenset(
     """ministry government company department agency office embassy army military court
@@ -203,6 +234,7 @@ _ORG_WORDS = frozenset(
     authority institute center centre museum school college airport street river island
     city county province region ocean sea bay park bridge hall tower""".split()
 )
+_BODY_OR_ROLE_WORDS = _ORG_WORDS | _ROLE_WORDS
 # A possessive before one of these marks a quotation as somebody else's words: "Zelenskyy
 # dismissed Putin's claim that "..."".
 _SPEECH_NOUNS = frozenset(
@@ -260,6 +292,7 @@ class _Phrase:
     gender: str | None = None
     role: tuple[str, ...] = ()  # a description's words, lower case: ("russian", "president")
     definite: bool = False  # "the Russian president", one person the article may name
+    first: int = -1  # index of the first token of the words that name it, titles included
 
     @property
     def key(self) -> str | None:
@@ -526,6 +559,13 @@ class _Reader:
             return False
         if low in _CALENDAR or _PARTY_TAG.match(token.text):
             return False
+        if (
+            low in _ABBREVIATED
+            and i + 1 < len(tokens)
+            and tokens[i + 1].text == "."
+            and not (i > 0 and tokens[i - 1].capitalized and tokens[i - 1].word)
+        ):
+            return False  # '"...," said Rep.' cut by the sentence splitter: a title, no name
         first = i == 0 or tokens[i - 1].text in (":", "(", "—", "–")
         return not (first and self.common(token.base))
 
@@ -567,13 +607,27 @@ class _Reader:
             i = self._skip_apposition(tokens, i, floor)
             if i < floor:
                 return None
+            if self._after_place(tokens, i, floor):
+                # "Bert Ammerman of River Vale, New Jersey, whose brother died, said": the name
+                # before the apposition may be the state of a place, not who speaks.
+                return None
         token = tokens[i]
+        lead: int | None = None
         if i > floor and token.text == "," and self.is_name(tokens, i - 1):
-            # "Trump's campaign manager, Corey Lewandowski, said": the name between the commas.
+            # "Trump's campaign manager, Corey Lewandowski, said": the name between the commas;
+            # the words naming the speaker start with the description before them.
+            lead = self.name_run(tokens, i - 1, floor) - 1
+            if lead >= floor and tokens[lead].text == ",":
+                while (
+                    lead - 1 >= floor and tokens[lead - 1].word and tokens[lead - 1].text != _QUOTE
+                ):
+                    lead -= 1
+            else:
+                lead += 1
             i -= 1
             token = tokens[i]
         if token.low in _PRONOUNS:
-            return _Phrase("pronoun", token.text, gender=_PRONOUNS[token.low])
+            return _Phrase("pronoun", token.text, gender=_PRONOUNS[token.low], first=i)
         if token.low == "who" and i - 1 > floor and tokens[i - 1].text == ",":
             return self.phrase_ending_at(tokens, i - 2, floor)
         if token.possessive:
@@ -585,7 +639,8 @@ class _Reader:
                 return None
             if i > floor and tokens[i - 1].low in ("a", "an"):
                 return None  # "a GOP operative": the acronym describes someone
-            return _Phrase("group", self._text(tokens[i - 1 if the else i].start, token.end))
+            start = i - 1 if the else i
+            return _Phrase("group", self._text(tokens[start].start, token.end), first=start)
         first = self.name_run(tokens, i, floor)
         name = [t.text for t in tokens[first : i + 1]]
         if not name and token.low in _TITLES and i > floor and self.is_name(tokens, i - 1):
@@ -593,15 +648,26 @@ class _Reader:
         if name:
             role = self.role_before(tokens, first, floor)
             j = first - len(role) - 1
-            if j >= floor and tokens[j].low in _PREPOSITIONS:
-                # "A spokeswoman for Catherine Zeta-Jones says": the spokeswoman speaks.
+            if not role and j >= floor:
+                body = any(w.lower() in _ORG_WORDS for w in name)
+                owned = self._named_body(tokens, j, i, body, floor)
+                if owned is not None:
+                    start, phrase = owned
+                    if phrase is None:
+                        return None
+                    return replace(phrase, first=start) if phrase.first < 0 else phrase
+            titled = any(t.low in _TITLES or t.low in _ROLES for t in role)
+            if j >= floor and tokens[j].low in _PREPOSITIONS and not titled:
+                # "A spokeswoman for Catherine Zeta-Jones says": the spokeswoman speaks (but
+                # "University of Sao Paulo political scientist Eduardo Kugelmas" speaks himself).
                 return self._described_by_role(tokens, j, i, floor)
             determiner = j >= floor and tokens[j].low in _DETERMINERS
             if (determiner and not role) or any(w.lower() in _ORG_WORDS for w in name):
-                start = tokens[j].start if determiner else tokens[first].start
-                return _Phrase("group", self._text(start, tokens[i].end))
+                start = j if determiner else first
+                return _Phrase("group", self._text(tokens[start].start, tokens[i].end), first=start)
             gender = _gender(t.low for t in role)
-            return _Phrase("person", " ".join(name), tuple(name), gender)
+            start = first - len(role) if lead is None else lead
+            return _Phrase("person", " ".join(name), tuple(name), gender, first=start)
         # No name: a description whose head is a role or a body ("a senior U.S. official").
         head = token.low
         if head not in _ROLES and head not in _PLURAL_ROLES and head not in _INSTITUTIONS:
@@ -622,6 +688,8 @@ class _Reader:
                 and not t.possessive
                 and not t.capitalized  # "a US official": US, not us
             ):
+                if self._partitive(tokens, k - 1, floor):
+                    return None  # "one of his former Cabinet members": which one, no one says
                 break
             k -= 1
         described = tokens[k : i + 1]
@@ -638,6 +706,73 @@ class _Reader:
             gender=_gender([head]),
             role=tuple(t.base.lower() for t in described if t.low not in _DETERMINERS),
             definite=described[0].low == "the" and head in _ROLES,
+            first=k,
+        )
+
+    def _named_body(
+        self, tokens: Sequence[_Token], before: int, last: int, body: bool, floor: int = 0
+    ) -> tuple[int, _Phrase | None] | None:
+        """A name that belongs to what comes right before it (at ``before``): a body's
+        ("the group Remera", "the newspaper Kommersant") or, for the name of a body (``body``),
+        its owner's ("the ICE Officers' Council"). The start of the whole phrase and who it
+        names: the body, or the person of a role before "of" ("the President of the ICE
+        Officers' Council"), or None for no one. None when the name stands on its own."""
+        t = tokens[before]
+        if t.word and not t.capitalized and (t.low in _INSTITUTIONS or t.low in _ORG_WORDS):
+            start = before
+        elif body and t.possessive and t.capitalized:
+            start = before
+            while (
+                start - 1 >= floor
+                and tokens[start - 1].word
+                and tokens[start - 1].capitalized
+                and tokens[start - 1].text != _QUOTE
+            ):
+                start -= 1
+        else:
+            return None
+        for k in range(start - 1, max(floor, start - 4) - 1, -1):
+            if tokens[k].low in _DETERMINERS:
+                start = k  # "the official Syrian newspaper Al Baath"
+                break
+            if not tokens[k].word or tokens[k].text == _QUOTE or tokens[k].low in _PREPOSITIONS:
+                break
+        if start - 1 >= floor and tokens[start - 1].low in _PREPOSITIONS:
+            # "director of the group Remera", "the President of the ICE Officers' Council".
+            return start, self._described_by_role(tokens, start - 1, last, floor)
+        return start, _Phrase(
+            "group", self._text(tokens[start].start, tokens[last].end), first=start
+        )
+
+    def _partitive(self, tokens: Sequence[_Token], at: int, floor: int) -> bool:
+        """Whether the lower-case words ending at ``at`` hold "of" or a possessive pronoun
+        ("one of his former", "some of the"): the description after them is only part of
+        who speaks."""
+        for k in range(at, max(floor, at - 3) - 1, -1):
+            t = tokens[k]
+            if not t.word or t.text == _QUOTE or t.capitalized:
+                return False
+            if t.low == "of" or t.low in _POSSESSIVE_PRONOUNS:
+                return True
+        return False
+
+    def _after_place(self, tokens: Sequence[_Token], last: int, floor: int) -> bool:
+        """Whether the capitalized words ending at ``last`` follow a comma after a name, a
+        preposition and a place (``Bert Ammerman of River Vale, New Jersey``): they may be the
+        state or country of that place as well as the name of someone else."""
+        k = last
+        while k >= floor and tokens[k].word and tokens[k].capitalized:
+            k -= 1
+        if k == last or k < floor or tokens[k].text != ",":
+            return False
+        place = k - 1
+        if place < floor or not self.is_name(tokens, place):
+            return False
+        preposition = self.name_run(tokens, place, floor) - 1
+        return (
+            preposition - 1 >= floor
+            and tokens[preposition].low in ("of", "from", "in")
+            and self.is_name(tokens, preposition - 1)
         )
 
     def _described_by_role(
@@ -663,6 +798,7 @@ class _Reader:
             "group",
             self._text(tokens[start].start, tokens[last].end),
             gender=_gender([tokens[head].low]),
+            first=start,
         )
 
     def role_before(self, tokens: Sequence[_Token], first: int, floor: int = 0) -> list[_Token]:
@@ -731,16 +867,36 @@ class _Reader:
     def _text(self, start: int, end: int) -> str:
         return " ".join(self.article.raw_text[start:end].split())
 
-    def phrase_after(self, tokens: Sequence[_Token], first: int) -> _Phrase | None:
+    def phrase_after(
+        self, tokens: Sequence[_Token], first: int, *, clause: bool = False
+    ) -> _Phrase | None:
         """The subject written after its verb: ``said Putin``, ``said Kremlin spokesman Dmitry
-        Peskov``, ``according to a senior official``."""
+        Peskov``, ``according to a senior official``. With ``clause``, the words must end
+        their clause: in "according to Handy also created", Handy is the subject of another
+        verb (a source's name lost before it), not the source."""
         last = first
+        of: int | None = None
         while last < len(tokens) and tokens[last].word and tokens[last].text != _QUOTE:
             t = tokens[last]
-            # "New America fellow Jill Filipovic", "White House press secretary Josh Earnest":
-            # a word or two for a role, then the name.
+            if last > first and t.low in _DETERMINERS and tokens[last - 1].capitalized:
+                break  # "said Luciano Dias a Brasilia-based consultant": the name ends
+            if (
+                t.low == "of"
+                and last > first
+                and tokens[last - 1].capitalized
+                and tokens[last - 1].low in _BODY_OR_ROLE_WORDS
+                and last + 1 < len(tokens)
+                and tokens[last + 1].capitalized
+            ):
+                # "University of Sao Paulo political scientist Eduardo Kugelmas" (but "E.
+                # Gerald Corrigan of Goldman Sachs" ends before "of").
+                of = last
+                last += 1
+                continue
+            # "New America fellow Jill Filipovic", "White House press secretary Josh Earnest",
+            # "presidential spokesman Dmitry Yakushin": a word or two for a role, then the name.
             between = (
-                last > first
+                (last > first or (last + 1 < len(tokens) and tokens[last + 1].low in _ROLE_WORDS))
                 and t.low not in stop_words()
                 and any(
                     tokens[n].capitalized and tokens[n].word and tokens[n].low not in _CALENDAR
@@ -764,7 +920,20 @@ class _Reader:
             last += 1
         if last == first:
             return None
-        return self.phrase_ending_at(tokens, last - 1, first)
+        if clause and last < len(tokens):
+            after = tokens[last]
+            if (
+                after.word
+                and not after.capitalized
+                and (after.low in _VERBISH or after.low in _FINITE or after.low.endswith("ed"))
+            ):
+                return None
+        phrase = self.phrase_ending_at(tokens, last - 1, first)
+        if phrase is None and of is not None:
+            # No one after "of": a body's whole name ("the Penn State College of Agricultural
+            # Sciences"), named by its words before "of".
+            phrase = self.phrase_ending_at(tokens, of - 1, first)
+        return phrase
 
     # People ---------------------------------------------------------------------------------
 
@@ -906,7 +1075,8 @@ class _Reader:
         tokens = self.tokens(index)
         at = next(i for i, t in enumerate(tokens) if t.text == _QUOTE and t.start == opening)
         sentence = self.sentences[index]
-        phrase = self._after(tokens, at) or self._before(tokens, at)
+        after, next_to = self._after(tokens, at)
+        phrase = (after if next_to else None) or self._before(tokens, at) or after
         how = "sentence"
         evidence = [sentence]
         if phrase is None and (_bare(tokens) or self._stands_alone(tokens, at)):
@@ -956,18 +1126,21 @@ class _Reader:
         written = " ".join(phrase.name)
         return _Speaker(" ".join(name), key, how, tuple(evidence), gender, len(name), written)
 
-    def _after(self, tokens: Sequence[_Token], at: int) -> _Phrase | None:
+    def _after(self, tokens: Sequence[_Token], at: int) -> tuple[_Phrase | None, bool]:
         """The speaker named right after the quotation: ``"...," Putin said`` or ``said
-        Putin`` or ``according to X``."""
+        Putin`` or ``according to X``; and whether it is named right there (True), or only by
+        a reporting clause closing the sentence further on (``"..." and the reactions bear
+        watching, Castro said.``), which names the speaker only when nothing before the
+        quotation does."""
         i = at + 1
         if i < len(tokens) and tokens[i].text == ",":
             i += 1
         if i >= len(tokens):
-            return None
+            return None, False
         if tokens[i].low in _FINITE:
-            return self.phrase_after(tokens, i + 1)
+            return self.phrase_after(tokens, i + 1), True
         if tokens[i].low == "according" and i + 1 < len(tokens) and tokens[i + 1].low == "to":
-            return self.phrase_after(tokens, i + 2)
+            return self.phrase_after(tokens, i + 2, clause=True), True
         # The subject, then its verb within a few words: "Putin stated", "Peskov, the Kremlin
         # spokesman, said", "he affirmed".
         # After a quotation closed by a full stop, "X said" that goes on to say something
@@ -977,14 +1150,43 @@ class _Reader:
         for j in range(i, min(len(tokens), i + 24)):
             token = tokens[j]
             if token.text in (_QUOTE, ".", "!", "?", ";", ":", "(", ")"):
-                return None
+                return None, False
             if token.low in _FINITE and not token.capitalized:
                 if j == i:
-                    return None
-                if closed and sum(1 for t in tokens[j + 1 :] if t.word) > 6:
-                    return None
-                return self.phrase_ending_at(tokens, j - 1, i)
-        return None
+                    return None, False
+                rest = sum(1 for t in tokens[j + 1 :] if t.word)
+                if closed and rest > 6:
+                    return None, False
+                phrase = self.phrase_ending_at(tokens, j - 1, i)
+                if phrase is None or self._next_to(tokens, i, phrase.first):
+                    return phrase, True
+                # Further on, the subject of a verb in another clause ('"...," a census that
+                # officials promoted before President X dismissed the government') is nobody's
+                # attribution; a closing ", X said." is one, of the whole sentence.
+                closing = (
+                    tokens[phrase.first - 1].text == ","
+                    and token.low in _REPORTING
+                    and (rest <= 8 or (j + 1 < len(tokens) and tokens[j + 1].text == ","))
+                )
+                return (phrase, False) if closing else (None, False)
+        return None, False
+
+    @staticmethod
+    def _next_to(tokens: Sequence[_Token], start: int, first: int) -> bool:
+        """Whether the words naming a speaker, from ``first``, follow ``start`` closely enough
+        to be one phrase with it: names, titles and at most a few describing words between
+        ("17-year-old Zuhir Hersi", "rebel leader Ernest Wamba dia Wamba"), no clause (no
+        comma, verb or conjunction)."""
+        between = tokens[start:first]
+        described = [t for t in between if not t.capitalized and t.low not in _ROLE_WORDS]
+        return len(described) <= 3 and all(
+            t.word
+            and t.text != _QUOTE
+            and t.low not in _FINITE
+            and t.low not in _PARTICIPLES
+            and t.low not in _CLAUSE_WORDS
+            for t in between
+        )
 
     def _before(self, tokens: Sequence[_Token], at: int) -> _Phrase | None:
         """The speaker named before the quotation in its sentence: the subject of the nearest
@@ -999,8 +1201,10 @@ class _Reader:
                 opening = first - len(self.role_before(tokens, first, start))
                 if opening > start and tokens[opening - 1].low in _DETERMINERS:
                     opening -= 1
-                if opening == start + 1 and tokens[start].low in ("by", "via", "quoting"):
-                    start += 1  # an excerpt: '"Headline," by BuzzFeed's Adrian Carrasquillo: "..."'
+                if opening == start + 1 and tokens[start].low in ("by", "quoting"):
+                    # An excerpt: '"Headline," by BuzzFeed's Adrian Carrasquillo: "..."' (but
+                    # "STATEMENT, via Hadas Gold:" names who passed the words on, not who spoke).
+                    start += 1
                 direct = self.phrase_ending_at(tokens, at - 2, start)
                 if opening == start and direct is not None and direct.kind == "person":
                     return direct
@@ -1011,6 +1215,8 @@ class _Reader:
             if token.capitalized:
                 continue
             if token.low in _FINITE:
+                if self._passive(tokens, j):
+                    continue  # "Ms. White said bin Laden was charged with "..."": White speaks
                 if self._spoken_by_another(tokens, j + 1, at):
                     return None
                 return self.phrase_ending_at(tokens, j - 1) if j > 0 else None
@@ -1023,6 +1229,15 @@ class _Reader:
             if token.low == "according" and tokens[j + 1].low == "to":
                 return self.phrase_after(tokens, j + 2)
         return None
+
+    @staticmethod
+    def _passive(tokens: Sequence[_Token], verb: int) -> bool:
+        """Whether the verb at ``verb`` is a passive ("was charged", "had been asked"): its
+        subject is who it was done to, not who speaks."""
+        k = verb - 1
+        while k >= 0 and tokens[k].low in _ADVERBS:
+            k -= 1
+        return k >= 0 and tokens[k].low in _BE_FORMS
 
     def _stands_alone(self, tokens: Sequence[_Token], at: int) -> bool:
         """A quotation that is a whole sentence of its own, opening the sentence and closed by
@@ -1080,7 +1295,23 @@ class _Reader:
             before.text == "," or before.low == "by" or before.low in _SPEECH_NOUNS
         ):
             return None
-        return self._main_subject(tokens, participle)
+        subject = self._main_subject(tokens, participle)
+        if subject is not None and before.text == ",":
+            # "Kang said North Korea sent a letter to Hyundai, saying that ...": after what the
+            # subject reports, a letter or statement someone else sent is what says it.
+            reported = next(
+                (
+                    k
+                    for k in range(max(subject.first, 0), participle)
+                    if tokens[k].low in _REPORTING
+                ),
+                None,
+            )
+            if reported is not None and any(
+                tokens[k].low in _SPEECH_NOUNS for k in range(reported + 1, participle)
+            ):
+                return None
+        return subject
 
     def _main_subject(self, tokens: Sequence[_Token], participle: int) -> _Phrase | None:
         """The subject of the main clause, before ``participle`` (the participle that hangs on
@@ -1093,6 +1324,8 @@ class _Reader:
         if start < participle and (
             tokens[start].low in _INTRO or tokens[start].low.endswith(("ing", "ed"))
         ):
+            # Past the opening phrase: the subject starts after one of its next commas ("Before
+            # leaving for Japan, Korea and Guam, he drew": not after the first).
             for _ in range(3):
                 comma = next((k for k in range(start, participle) if tokens[k].text == ","), None)
                 if comma is None:
@@ -1101,9 +1334,16 @@ class _Reader:
                 if start < participle and (
                     tokens[start].capitalized or tokens[start].low in _PRONOUNS
                 ):
-                    break
-            else:
-                return None
+                    subject = self._subject_from(tokens, start, participle)
+                    if subject is not None:
+                        return subject
+            return None
+        return self._subject_from(tokens, start, participle)
+
+    def _subject_from(
+        self, tokens: Sequence[_Token], start: int, participle: int
+    ) -> _Phrase | None:
+        """The subject starting at ``start``, when a verb follows it before ``participle``."""
         k = start
         while k < participle:
             token = tokens[k]
@@ -1138,6 +1378,8 @@ class _Reader:
         verb = tokens[k] if k < participle else None
         if verb is None or not verb.word or verb.capitalized:
             return None
+        if verb.low in ("and", "or", "nor"):
+            return None  # "Japan, Korea and Guam": a list, not a subject and its verb
         return self.phrase_ending_at(tokens, k - 1, start)
 
     def _previous(self, index: int) -> int | None:

@@ -224,6 +224,66 @@ def test_a_piece_of_a_sentence_needs_more_words() -> None:
             'con job!"',
             "Trump",
         ),
+        # A role word first, then the name.
+        (
+            '"The ban would be a clear violation of the rights of every citizen," said '
+            "presidential spokesman Ivan Sorokin.",
+            "Ivan Sorokin",
+        ),
+        # A body's name with "of" before the role: the person after it speaks.
+        (
+            '"The influence governors have on their delegations is overwhelming," said University '
+            "of Lisbon political scientist Marta Reis.",
+            "Marta Reis",
+        ),
+        # A person "of" a firm: the name ends before "of".
+        (
+            '"Latin America is being buffeted by shocks from outside this time," said Jane Doyle '
+            "of Baker Partners and a former central bank governor.",
+            "Jane Doyle",
+        ),
+        # No comma after the name: the description that follows is not part of it.
+        (
+            '"Governors have always had enormous influence on their states," said Paulo Dias a '
+            "Brasilia-based political consultant.",
+            "Paulo Dias",
+        ),
+        # A body's name with "of" and no one after it.
+        (
+            '"Approximately 200 gallons of gas are belched by a single cow each day," notes the '
+            "Ohio State College of Veterinary Sciences.",
+            "the Ohio State College",
+        ),
+        # A few describing words before the name.
+        (
+            '"No help. No police. No firemen at all that night," 17-year-old Omar Hadi, one of the '
+            "disc jockeys at the party, said Friday.",
+            "Omar Hadi",
+        ),
+        # A reporting clause in the middle of the sentence, after the quotation's clause.
+        (
+            "She relied on “a great deal of classified information sent by secure cable and "
+            "courier,” Mendez said, as well as secure calls and other protected means.",
+            "Mendez",
+        ),
+        # A closing reporting clause, and nobody before the quotation.
+        (
+            '"The case is serious and the problem is delicate" and the reactions of the army bear '
+            "watching, Martens said.",
+            "Martens",
+        ),
+        # A body's name after its kind ("the newspaper X").
+        (
+            '"The results of this study are very clear to everyone," the newspaper Kommersant '
+            "said.",
+            "the newspaper Kommersant",
+        ),
+        # Who leads a body "'s" name: the person, not the body.
+        (
+            "As the President of the Port Workers’ Council explained in testimony: “Only about "
+            "5,000 officers do the lion’s share of the work in the ports.”",
+            "the President of the Port Workers’ Council",
+        ),
     ],
 )
 def test_the_speaker_named_in_the_sentence(paragraph: str, speaker: str) -> None:
@@ -442,6 +502,100 @@ def test_a_pronoun_is_never_guessed(before: str) -> None:
     )
     assert speaker is None
     assert attribution == "ambiguous"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "words", "speaker"),
+    [
+        # The subject of a verb in a clause after the quotation is not its speaker.
+        (
+            'And she urged the council to "stop counting the reformers in the cabinet every '
+            'single morning," a habit that the advisers had started before Governor Anna Holt '
+            "dismissed the old cabinet.",
+            "stop counting",
+            None,
+        ),
+        # A closing "..., the station said." reports the whole sentence: the person the
+        # sentence quotes, named before the quotation, is the speaker.
+        (
+            'A local lawmaker also called for "an urgent audit of the bridge and of every other '
+            'bridge in the county" to decide whether it can stay open, the regional radio station '
+            "said.",
+            "urgent audit",
+            "A local lawmaker",
+        ),
+        # A state after a place after a name: "New Jersey" is not who speaks.
+        (
+            '"This was a very positive and emotional day for all of us," Tom Baxter of Cedar '
+            "Falls, North Dakota, whose sister died in the flood, said after the service.",
+            "emotional day",
+            None,
+        ),
+        # "One of his former aides": which one, the sentence does not say.
+        (
+            'It was, one of his former aides said, "a delaying move that was obvious to everyone '
+            'except the minister."',
+            "delaying move",
+            None,
+        ),
+        # "Via" names who passed the words on, not who spoke them.
+        (
+            "--AGENCY STATEMENT, via Tom Reed: “The candidate is refusing to debate his rivals on "
+            "stage, which is near unprecedented.”",
+            "refusing to debate",
+            None,
+        ),
+        # A source's name lost before "Hardy also created": Hardy is not the source.
+        (
+            'When the painter died, Hardy inherited the plates and began "printing new copies '
+            'from the old plates and selling them to various magazines," according to Hardy also '
+            "created new scenes.",
+            "printing new copies",
+            None,
+        ),
+        # A list after the opening phrase ("Japan, Korea and Guam"): not a subject.
+        (
+            "Before leaving for a five-day trip to Japan, Korea and Guam, he drew a parallel "
+            'between the two crises, saying, "We must be no less concerned by these weapons."',
+            "no less concerned",
+            None,
+        ),
+        # ", saying" after a letter someone else sent: the letter says it, not the subject.
+        (
+            "On Thursday, Unification Minister Kang Min-ho said the North sent a letter to the "
+            'company last week, saying that "the misunderstanding over the dead cattle is now '
+            'fully cleared."',
+            "misunderstanding",
+            None,
+        ),
+        # A passive ("was charged with") is about its subject: the one who speaks is before.
+        (
+            'Ms. Grant said the banker was charged with "plotting and carrying out the largest '
+            'fraud this city has ever seen."',
+            "plotting",
+            "Grant",
+        ),
+        # A title cut off from its name by the sentence splitter is no speaker.
+        (
+            '"Six days before Christmas our troops are in battle," said Rep. \n',
+            "troops are in battle",
+            None,
+        ),
+    ],
+)
+def test_a_name_near_the_quotation_that_is_not_its_speaker(
+    paragraph: str, words: str, speaker: str | None
+) -> None:
+    assert speaker_of(paragraph.strip(), words=words)[0] == speaker
+
+
+def test_a_description_with_a_body_name_after_no_comma_is_not_the_body() -> None:
+    speaker, _ = speaker_of(
+        "Emma Rault, an epidemiologist and director of the group Veritas told the newspaper it "
+        "would be remiss to stop the research.",
+        "“These malformations are very rare, very specific, and we must search for the cause.”",
+    )
+    assert speaker != "Veritas" and "Veritas" in (speaker or "the group Veritas")
 
 
 def test_words_a_participle_gives_to_someone_else_are_not_the_subjects() -> None:
