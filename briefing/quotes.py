@@ -29,7 +29,8 @@ every key quote, best first; compose keeps the first ``summarizer.max_quotes``.
      that person contradicts the pronoun. Otherwise the speaker stays unknown: never a guess.
 
    A speaker is a name (shown in the fullest form its article uses for that person, "Dmitry
-   Peskov" for "Peskov", when no other person shares the surname there), an institution ("the
+   Peskov" for "Peskov", when no other person shares the surname there; "Mrs. Yeltsin" stays
+   so where the article also writes "Yeltsin" alone, for her husband), an institution ("the
    Kremlin") or a description the source gives ("a senior official"). The sentences that name
    the speaker are kept as evidence.
 3. **Merge** the same quotation carried by several outlets (word for word after folding case
@@ -175,9 +176,13 @@ _TITLES = frozenset(
     japanese israeli palestinian iranian iraqi syrian turkish indian pakistani afghan italian
     spanish polish canadian mexican brazilian australian korean egyptian saudi""".split()
 )
+# Titles that say only whether the person is a man or a woman ("Mrs. Yeltsin"): the one
+# surname may be a spouse's, so such a name is never filled in from another person's full name.
+_COURTESY = frozenset("mr mrs ms miss".split())
 # Titles written short ("Rep.", "Sen."), read as such before a full stop no name precedes
 # ("said Rep." at the end of a cut sentence; not "Hun Sen.").
 _ABBREVIATED = frozenset("rep sen gov gen lt col capt sgt rev adm maj prof dr mr mrs ms".split())
+_COURTESY_BEFORE = re.compile(r"\b(Mr\.?|Mrs\.?|Ms\.?|Miss)\s+$")
 _MALE = frozenset(
     """mr sir lord king prince spokesman chairman congressman businessman man boy husband son
     father brother""".split()
@@ -293,6 +298,7 @@ class _Phrase:
     role: tuple[str, ...] = ()  # a description's words, lower case: ("russian", "president")
     definite: bool = False  # "the Russian president", one person the article may name
     first: int = -1  # index of the first token of the words that name it, titles included
+    courtesy: str = ""  # "Mrs." in "Mrs. Yeltsin": the title, as written, before a surname
 
     @property
     def key(self) -> str | None:
@@ -351,6 +357,12 @@ class _People:
     roles: dict[tuple[int, str], list[tuple[frozenset[str], Sentence]]] = field(
         default_factory=dict
     )
+    # The genders titles give each name as written in each article: (3, ("Naina", "Yeltsin"))
+    # -> {"f"}. A surname with "Mrs." before it is filled in only from a form known as hers.
+    form_gender: dict[tuple[int, tuple[str, ...]], set[str]] = field(default_factory=dict)
+    # The surnames an article writes alone, with no given name and no "Mr."/"Mrs." before
+    # them ("Yeltsin said"): an article that also writes "Mrs. Yeltsin" means two people.
+    bare: set[tuple[int, str]] = field(default_factory=set)
 
 
 def find_quotes(
@@ -667,7 +679,10 @@ class _Reader:
                 return _Phrase("group", self._text(tokens[start].start, tokens[i].end), first=start)
             gender = _gender(t.low for t in role)
             start = first - len(role) if lead is None else lead
-            return _Phrase("person", " ".join(name), tuple(name), gender, first=start)
+            courtesy = self._courtesy(tokens, first, role)
+            return _Phrase(
+                "person", " ".join(name), tuple(name), gender, first=start, courtesy=courtesy
+            )
         # No name: a description whose head is a role or a body ("a senior U.S. official").
         head = token.low
         if head not in _ROLES and head not in _PLURAL_ROLES and head not in _INSTITUTIONS:
@@ -708,6 +723,19 @@ class _Reader:
             definite=described[0].low == "the" and head in _ROLES,
             first=k,
         )
+
+    def _courtesy(self, tokens: Sequence[_Token], first: int, role: Sequence[_Token]) -> str:
+        """The "Mr."/"Mrs."/"Ms."/"Miss" right before the name starting at ``first`` (its role
+        words ``role``, nearest first, when known), as written; also when the sentence
+        splitter cut after it ("Mrs. | Hayes said"). "" when there is none."""
+        if role:
+            return role[0].text if role[0].low.rstrip(".") in _COURTESY else ""
+        if first > 0:
+            before = tokens[first - 1]
+            return before.text if before.low.rstrip(".") in _COURTESY else ""
+        start = tokens[first].start if tokens else 0
+        match = _COURTESY_BEFORE.search(self.article.text, max(0, start - 8), start)
+        return match.group(1) if match else ""
 
     def _named_body(
         self, tokens: Sequence[_Token], before: int, last: int, body: bool, floor: int = 0
@@ -949,12 +977,23 @@ class _Reader:
                     gender = _gender([found.title])
                     if gender:
                         people.gender.setdefault(found.key, set()).add(gender)
+                        people.form_gender.setdefault((self.number, found.name), set()).add(gender)
                     role = frozenset(t.base.lower() for t in self.role_before(tokens, found.first))
                     people.roles.setdefault((self.number, found.key), []).append((role, sentence))
-                if not found.body:
+                after = found.first + len(found.name)
+                label = len(found.name) > 1 and after < len(tokens) and tokens[after].text == ":"
+                if not found.body and not label:
+                    # (Not "... North Koreans do for Kim Clapper: It's getting ...", a headline
+                    # run into the text: the words before a label's colon may be anything.)
                     people.forms.setdefault((self.number, found.key), []).append(
                         (found.name, sentence)
                     )
+                if (
+                    not found.body
+                    and len(found.name) == 1
+                    and not self._courtesy(tokens, found.first, ())
+                ):
+                    people.bare.add((self.number, found.key))
 
     def names(self, tokens: Sequence[_Token]) -> Iterable[_Name]:
         """Every name of a sentence, last first, with what its shape says: a person when a
@@ -989,6 +1028,18 @@ class _Reader:
         longer = [
             (n, s) for n, s in forms if len(n) > len(phrase.name) and _ends_with(n, phrase.name)
         ]
+        if phrase.courtesy and (self.number, key) in people.bare:
+            # "Mrs. Yeltsin" in an article that also writes "Yeltsin" alone (for the
+            # president) is not "Boris Yeltsin": only a form given the same title, or a role
+            # of the same gender, is hers. (Where every mention has its title, "Ms. Lipman"
+            # after "Masha Lipman", the title only is the paper's style.)
+            longer = [
+                (n, s)
+                for n, s in longer
+                if people.form_gender.get((self.number, n)) == {phrase.gender or ""}
+            ]
+            if not longer:
+                return (phrase.courtesy, *phrase.name), None
         if not longer:
             return phrase.name, None
         best, where = max(longer, key=lambda f: (len(f[0]), -f[1].position))
@@ -1123,7 +1174,7 @@ class _Reader:
             evidence = [*evidence, where]
         key = phrase.key
         gender = phrase.gender or _known_gender(people, key)
-        written = " ".join(phrase.name)
+        written = " ".join((phrase.courtesy, *phrase.name) if phrase.courtesy else phrase.name)
         return _Speaker(" ".join(name), key, how, tuple(evidence), gender, len(name), written)
 
     def _after(self, tokens: Sequence[_Token], at: int) -> tuple[_Phrase | None, bool]:
@@ -1491,7 +1542,12 @@ class _Reader:
             if self.is_name(tokens, i) and _key(tokens[i].base) == key:
                 first = self.name_run(tokens, i)
                 name = tuple(t.base for t in tokens[first : i + 1])
-                return _Phrase("person", " ".join(name), name)
+                role = self.role_before(tokens, first)
+                courtesy = self._courtesy(tokens, first, role)
+                gender = _gender([*(t.low for t in role), courtesy.lower()])
+                return _Phrase(
+                    "person", " ".join(name), name, gender, first=first, courtesy=courtesy
+                )
         return None
 
 
@@ -1500,7 +1556,8 @@ def _ends_with(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
 
 
 def _gender(words_before: Iterable[str]) -> str | None:
-    for word in words_before:
+    for written in words_before:
+        word = written.rstrip(".")  # "mrs." as "mrs"
         if word in _MALE:
             return "m"
         if word in _FEMALE:

@@ -598,6 +598,42 @@ def test_a_description_with_a_body_name_after_no_comma_is_not_the_body() -> None
     assert speaker != "Veritas" and "Veritas" in (speaker or "the group Veritas")
 
 
+def test_mrs_and_a_surname_is_not_the_husband_named_in_full() -> None:
+    """An article that writes "Orlov" alone for the president and "Mrs. Orlov" for his wife
+    never gives her words to "Viktor Orlov"."""
+    quotes = quotes_of(
+        article_of(
+            "President Viktor Orlov is recovering from bronchitis, his wife Vera said.",
+            "Mrs. Orlov told the weekly that she hesitated to talk about her husband's health "
+            '"when there is so much guessing on this topic in every newspaper."',
+            '"The doctors say everything is more or less normal now," Mrs. Orlov said.',
+            "Orlov is expected back at work next week.",
+        )
+    )
+    assert {q.speaker for q in quotes} == {"Mrs. Orlov"}
+
+
+def test_a_name_before_a_labels_colon_does_not_fill_in_a_surname() -> None:
+    """A headline run into the text ("... act like they do for Kim Clapper: It's getting
+    harder") makes no "Kim Clapper" of the "Clapper" who speaks."""
+    speaker, _ = speaker_of(
+        "Related: Trump wants citizens to act like they do for Kim Clapper: It's getting "
+        "harder to believe",
+        '"Never before have we seen an effort like this mounted by anyone," Clapper said.',
+    )
+    assert speaker == "Clapper"
+
+
+def test_a_title_in_every_mention_is_only_style() -> None:
+    """Where every mention of the surname has its title ("Ms. Lipman" after "Masha Lipman"),
+    the full name is shown."""
+    speaker, _ = speaker_of(
+        "Masha Lipman, a political analyst at a weekly, spoke in Moscow on Monday.",
+        '"You can read this demonstration as a mandate for the party," Ms. Lipman said.',
+    )
+    assert speaker == "Masha Lipman"
+
+
 def test_words_a_participle_gives_to_someone_else_are_not_the_subjects() -> None:
     assert speaker_of(
         "The son inherited a cult of personality: the media began calling him “another leader "
