@@ -25,8 +25,11 @@ every key quote, best first; compose keeps the first ``summarizer.max_quotes``.
    - ``neighbour``: a bare quotation after a sentence in which someone speaks ("Zelenskyy said
      on X."), or before a short one that says who spoke;
    - ``pronoun``: "he said"/"she said", only when the sentences just before name exactly one
-     person, no one else ("the minister", another name) is in sight, and nothing known about
-     that person contradicts the pronoun. Otherwise the speaker stays unknown: never a guess.
+     person, no one else ("the minister", another name, a name doing something: "after Jiang
+     delivered a speech") is in sight, that person does nothing to another man or woman ("X
+     gave her a second chance"), and nothing known about that person contradicts the pronoun.
+     A role in an apposition is the person named ("Ricardo Ribeiro, a political consultant,").
+     Otherwise the speaker stays unknown: never a guess.
 
    A speaker is a name (shown in the fullest form its article uses for that person, "Dmitry
    Peskov" for "Peskov", when no other person shares the surname there; "Mrs. Yeltsin" stays
@@ -249,6 +252,10 @@ _SPEECH_NOUNS = frozenset(
     interview speech""".split()
 )
 _PRONOUNS = {"he": "m", "she": "f"}
+# After "her" as an object ("gave her a chance", "told her that"), not a possessive.
+_OBJECT_FOLLOWERS = frozenset(
+    "a an the to that this some any in on at for from with about as".split()
+)
 _POSSESSIVE_PRONOUNS = frozenset("his her its their our my your".split())
 _PREPOSITIONS = frozenset("for of to with at from by in on about against".split())
 # Stop words that may stand in a description: "the two party leaders".
@@ -1075,19 +1082,40 @@ class _Reader:
         """The people sentence ``index`` names outside quotation marks (by surname key) and the
         number of people it mentions without a name ("the minister", "his wife")."""
         tokens = self.tokens(index)
-        named = {
-            n.key
-            for n in self.names(tokens)
-            if not n.body and (n.person or n.key in people.confirmed)
+        found = list(self.names(tokens))
+        named = {n.key for n in found if not n.body and (n.person or n.key in people.confirmed)}
+        describing = {
+            k for n in found if not n.body for k in self._apposition(tokens, n.first + len(n.name))
         }
         unnamed = sum(
             1
             for i, token in enumerate(tokens)
             if token.low in _ROLES
             and token.low != "source"
+            and i not in describing
             and not (i + 1 < len(tokens) and self.is_name(tokens, i + 1))
         )
         return named, unnamed
+
+    @staticmethod
+    def _apposition(tokens: Sequence[_Token], after: int) -> range:
+        """The words of an apposition right after a name, up to the role that heads it
+        ("Ricardo Ribeiro, a Sao Paulo political consultant,"; "Sten Swedlund, head of the
+        delegation"): the role is that person, nobody else. Empty when the comma after the
+        name opens anything else ("Putin, who met the minister,")."""
+        if after + 1 >= len(tokens) or tokens[after].text != ",":
+            return range(0)
+        first = after + 1
+        opening = tokens[first]
+        if not (opening.low in _DETERMINERS or opening.low in _ROLE_WORDS or opening.capitalized):
+            return range(0)
+        for k in range(first, min(len(tokens), first + 6)):
+            t = tokens[k]
+            if not t.word or t.text == _QUOTE or t.low in _PREPOSITIONS or t.low in _CLAUSE_WORDS:
+                return range(0)
+            if t.low in _ROLES:
+                return range(first, k + 1)
+        return range(0)
 
     # Quotations and their speakers ------------------------------------------------------------
 
@@ -1510,6 +1538,10 @@ class _Reader:
             if not named and not unnamed and not speakers:
                 if not any(t.low == chain for t in self.tokens(k)):
                     return None, []
+                if self._names_someone(k, people):
+                    # "... after Jiang delivered a speech in which he made clear ...": a name
+                    # not known as a person's may still be who "he" is.
+                    return None, []
                 k -= 1
                 continue
             keys = _distinct_people(named | set(speakers))
@@ -1523,6 +1555,10 @@ class _Reader:
                     return None, []
                 if key not in people.confirmed:
                     return None, []
+                if self._object_of_gender(self.tokens(k), subject, pronoun.gender):
+                    # "As far as she is concerned, Slepian gave her a second chance.": "her" is
+                    # another woman, named earlier; "she" may be her.
+                    return None, []
             gender = _known_gender(people, key)
             if gender is not None and pronoun.gender is not None and gender != pronoun.gender:
                 return None, []
@@ -1534,6 +1570,51 @@ class _Reader:
                 return None, []
             return phrase, seen
         return None, []
+
+    @staticmethod
+    def _object_of_gender(tokens: Sequence[_Token], subject: _Phrase, gender: str | None) -> bool:
+        """Whether the object of the verb right after the subject is "him" (or "her", not as a
+        possessive: "gave her a chance", not "gave her word"): another man, or woman, than
+        the subject."""
+        end = next(
+            (
+                k
+                for k in range(max(subject.first, 0), len(tokens))
+                if _key(tokens[k].base) == subject.key
+            ),
+            None,
+        )
+        if end is None:
+            return False
+        k = end + 2  # past the verb
+        while k < len(tokens) and tokens[k].low in _BETWEEN and not tokens[k].capitalized:
+            k += 1
+        if k >= len(tokens) or not tokens[k - 1].word or tokens[k - 1].capitalized:
+            return False
+        low = tokens[k].low
+        if gender == "m":
+            return low == "him"
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        return low == "her" and (after is None or not after.word or after.low in _OBJECT_FOLLOWERS)
+
+    def _names_someone(self, index: int, people: _People) -> bool:
+        """Whether sentence ``index`` has a name, neither a body's nor known as a person's, as
+        the subject of a verb ("Jiang delivered"): someone "he" may stand for."""
+        tokens = self.tokens(index)
+        for n in self.names(tokens):
+            if n.body or n.person or n.key in people.confirmed:
+                continue
+            last = n.first + len(n.name) - 1
+            if tokens[last].possessive or last + 1 >= len(tokens):
+                continue
+            verb = tokens[last + 1]
+            if (
+                verb.word
+                and not verb.capitalized
+                and (verb.low in _FINITE or verb.low in _VERBISH or verb.low.endswith("ed"))
+            ):
+                return True
+        return False
 
     def _person_in(self, index: int, key: str) -> _Phrase | None:
         """The name of person ``key`` as sentence ``index`` writes it."""

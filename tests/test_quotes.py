@@ -634,6 +634,52 @@ def test_a_title_in_every_mention_is_only_style() -> None:
     assert speaker == "Masha Lipman"
 
 
+def test_the_role_in_an_apposition_is_the_person_named_not_someone_else() -> None:
+    """In "Ricardo Ribeiro, a political consultant, said", the consultant is Ribeiro, not a
+    second person "he" could be."""
+    assert speaker_of(
+        "Ricardo Ribeiro, a Sao Paulo political consultant, said delays could hurt.",
+        '"As the population understands the crisis, the popularity will erode," he said.',
+    ) == ("Ricardo Ribeiro", "pronoun")
+
+
+def test_a_role_in_a_clause_after_the_name_is_someone_else() -> None:
+    speaker, attribution = speaker_of(
+        "Ricardo Ribeiro, who met the finance minister on Monday, said delays could hurt.",
+        '"As the population understands the crisis, the popularity will erode," he said.',
+    )
+    assert (speaker, attribution) == (None, "ambiguous")
+
+
+def test_a_pronoun_is_not_resolved_past_another_woman_the_subject_acts_on() -> None:
+    speaker, attribution = speaker_of(
+        "Nora Quinn, 31, remembers arriving at the clinic as a young girl.",
+        "As far as she is concerned, Dr. Peter Lang gave her a second chance.",
+        '"If I had kept the baby, I would be stuck on welfare or something," she said.',
+    )
+    assert (speaker, attribution) == (None, "ambiguous")
+
+
+def test_a_pronoun_before_its_subject_in_an_opening_phrase_is_the_subject() -> None:
+    assert speaker_of(
+        "After describing how she hugged the three men, Lena Voss earned a standing ovation.",
+        '"We must take the first step in understanding others and start healing," she said.',
+    ) == ("Lena Voss", "pronoun")
+
+
+def test_a_name_doing_something_in_between_may_be_who_he_is() -> None:
+    """A name not known as a person's, as the subject of a verb in a sentence between the
+    pronoun and the speaker before ("Chen delivered"), may be who "he" is."""
+    speaker, attribution = speaker_of(
+        '"There have been modest improvements in the region," Foley said.',
+        "Critics noted that the sentences came a week after Chen delivered a speech in which he "
+        "made clear that the reforms would go no further.",
+        '"The foreign model of government must never be copied here," he said.',
+        words="foreign model",
+    )
+    assert (speaker, attribution) == (None, "ambiguous")
+
+
 def test_words_a_participle_gives_to_someone_else_are_not_the_subjects() -> None:
     assert speaker_of(
         "The son inherited a cult of personality: the media began calling him “another leader "
