@@ -36,10 +36,13 @@ every key quote, best first; compose keeps the first ``summarizer.max_quotes``.
    so where the article also writes "Yeltsin" alone, for her husband), an institution ("the
    Kremlin") or a description the source gives ("a senior official"). The sentences that name
    the speaker are kept as evidence.
-3. **Merge** the same quotation carried by several outlets (word for word after folding case
-   and punctuation, one outlet's part of it counting as the same quotation, a word or two
-   different allowed) into one quote that cites every source. When outlets name different
-   people, the speaker is left out ("disputed").
+3. **Merge** the same quotation carried by several outlets (word for word after folding case,
+   punctuation and contractions, one outlet's part of it counting as the same quotation, a
+   word in ten different allowed, none under ten words) into one quote that cites every
+   source. A part must be somebody's words, not a common phrase ("be kind to one another").
+   When outlets name different people, the speaker is left out ("disputed"); an outlet
+   carrying only a small part (under a third, or any part of a quotation that quotes someone
+   in turn) cannot name the speaker of the whole.
 4. **Rank**: a quote needs ``MIN_WORDS`` words and must not read like a title (short quoted
    terms, scare quotes and names of works are not key quotes). Its score grows with the number
    of outlets carrying it and with how central its words are to the story (their overlap with
@@ -73,12 +76,20 @@ MIN_FRAGMENT_WORDS = 8
 # A part of a quotation this long, carried by another outlet, cites that outlet too (the
 # shortest partial quotation of the example corpus that matters has 7 words).
 MIN_CARRIER_WORDS = 5
+# A part of a longer quotation carried by another outlet needs this many words, and this many
+# distinct ones that are not stop words, to be that quotation: "be kind to one another", "it's
+# a funny situation" could be anybody's words; "No help. No police. No firemen" is somebody's.
+MIN_PART_WORDS = 6
+MIN_CONTENT_WORDS = 2
 # A short quotation ("It's supposition," Campbell said.) is no key quote, but the speech the
 # next quotation goes on with.
 _SPEECH_MIN_WORDS = 3
 # How much of the shorter quotation must be found, in order, inside the longer one for both to
 # be the same quotation (a word or two may differ: "Zelensky"/"Zelenskyy", "12"/"12th").
 SAME_QUOTE_COVERAGE = 0.85
+# A part of a quotation this large (a share of its words), carried by another outlet, may
+# name its speaker (a third: outlets often quote the first or last sentence of three).
+PART_SPEAKS = 1 / 3
 # Scoring: each further outlet raises the score by this much; a quote without a named speaker
 # is worth this much of one with; each quote already chosen from the same speaker lowers it.
 SUPPORT_WEIGHT = 0.5
@@ -91,6 +102,9 @@ PRONOUN_REACH = 3
 _OPENING = "“„"
 _CLOSING = "”"
 _MARK = re.compile(r"[\"“”„]")
+# A quotation inside a quotation: a single quote that is no apostrophe inside a word ("it's"),
+# a guillemet, or a double mark left inside.
+_INNER_MARK = re.compile(r"[‘`\"“”„«»]|(?<![^\W\d_])['’]|['’](?![^\W\d_])")
 _TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|Rev|Adm|Maj|Jr|Sr)\.(?=\s)"
     r"|[A-Z](?:\.[A-Z])+\.?"
@@ -456,9 +470,29 @@ def _quoted_text(text: str, opening: int, closing: int) -> tuple[int, int]:
 
 def _normal_words(text: str) -> tuple[str, ...]:
     """Words folded for comparing quotations: lower case, curly apostrophes and accents
-    folded, punctuation dropped."""
+    folded, contractions written out ("can't", "can not"; "I'm", "I am": outlets' styles
+    differ), punctuation dropped. A contraction counts two words either way."""
     folded = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
+    for pattern, replacement in _CONTRACTIONS:
+        folded = pattern.sub(replacement, folded)
     return tuple(re.findall(r"[^\W_]+", "".join(c for c in folded if not unicodedata.combining(c))))
+
+
+_CONTRACTIONS = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"\bcan't\b", "can not"),
+        (r"\bwon't\b", "will not"),
+        (r"\bshan't\b", "shall not"),
+        (r"n't\b", " not"),
+        (r"'m\b", " am"),
+        (r"'re\b", " are"),
+        (r"'ve\b", " have"),
+        (r"'ll\b", " will"),
+        (r"'d\b", " would"),
+        (r"\b(it|that|what|there|here|he|she|who|where|how)'s\b", r"\1 is"),
+    )
+)
 
 
 def _key(name: str) -> str:
@@ -1728,7 +1762,13 @@ def _distinct_people(keys: Iterable[str]) -> list[str]:
 
 def _carries(longer: tuple[str, ...], shorter: tuple[str, ...]) -> float:
     """How much of ``shorter`` is found, in order and close together, inside ``longer``
-    (0..1); 0 when it is not the same quotation."""
+    (0..1); 0 when it is not the same quotation.
+
+    A word of ``shorter`` in ten may be missing (a spelling, "12"/"12th"), none in a
+    quotation under ten words: "the reaction of Chinese authorities" and "the reaction of
+    Chinese courts" are two wordings, one outlet does not carry the other's. A part of a
+    longer quotation needs ``MIN_PART_WORDS`` words, ``MIN_CONTENT_WORDS`` of them no stop
+    words: "be kind to one another" could be anybody's words."""
     matcher = difflib.SequenceMatcher(None, longer, shorter, autojunk=False)
     blocks = [b for b in matcher.get_matching_blocks() if b.size]
     matched = sum(b.size for b in blocks)
@@ -1737,8 +1777,16 @@ def _carries(longer: tuple[str, ...], shorter: tuple[str, ...]) -> float:
     spread = blocks[-1].a + blocks[-1].size - blocks[0].a
     if spread > len(shorter) * 1.25 + 2:
         return 0.0
+    if len(shorter) - matched > len(shorter) // 10:
+        return 0.0
     coverage = matched / len(shorter)
-    return coverage if coverage >= SAME_QUOTE_COVERAGE else 0.0
+    if coverage < SAME_QUOTE_COVERAGE:
+        return 0.0
+    if len(shorter) < SAME_QUOTE_COVERAGE * len(longer):
+        content = sum(1 for word in set(shorter) if word not in stop_words())
+        if len(shorter) < MIN_PART_WORDS or content < MIN_CONTENT_WORDS:
+            return 0.0
+    return coverage
 
 
 def _merge(found: Sequence[_Found]) -> list[list[_Found]]:
@@ -1874,10 +1922,18 @@ def _agree(root: _Found, group: Sequence[_Found]) -> tuple[_Speaker | None, str,
     """The speaker the outlets agree on, how it was found, and the sentences naming it.
 
     People named win over bodies and descriptions; people named differently leave the quote
-    without a speaker ("disputed"); the fullest form of the name any outlet gives is shown."""
-    speakers = [q.speaker for q in group if q.speaker is not None]
+    without a speaker ("disputed"); the fullest form of the name any outlet gives is shown.
+    An outlet carrying only a small part of the quotation (less than ``PART_SPEAKS`` of its
+    words, or any part when the quotation quotes someone else in turn: "a statement mocking
+    Trump: 'We learned...'") may have that part from someone else than the whole: its speaker
+    can dispute the others', never name the whole quotation by itself."""
+    share = SAME_QUOTE_COVERAGE if _INNER_MARK.search(root.text) else PART_SPEAKS
+    whole = [q for q in group if len(q.words) >= share * len(root.words)]
+    speakers = [q.speaker for q in whole if q.speaker is not None]
     named = sorted((s for s in speakers if s.key is not None), key=lambda s: s.tokens, reverse=True)
     if named:
+        parts = [q.speaker for q in group if len(q.words) < share * len(root.words) and q.speaker]
+        named += [s for s in parts if s.key is not None]
         chosen = named[0]
         if not all(_same_name(chosen.name, s.name) for s in named):
             # The fuller forms disagree ("Robert Livingston", "Bob Livingston"): what the

@@ -777,6 +777,74 @@ def test_outlets_naming_different_speakers_leave_the_speaker_out() -> None:
     assert {e.source for e in quote.speaker_evidence} == {1, 2}
 
 
+def test_short_quotations_worded_differently_are_two_quotations() -> None:
+    """Under ten words, a different word makes another quotation: neither outlet carries the
+    other's."""
+    quotes = quotes_of(
+        article_of('"The reaction of the local authorities is totally unacceptable," Fischer said'),
+        article_of(
+            '"The reaction of the local courts is totally unacceptable," Fischer said.', key="b"
+        ),
+    )
+    assert sorted(q.source_ids for q in quotes) == [(1,), (2,)]
+
+
+def test_contractions_written_out_are_the_same_quotation() -> None:
+    (quote,) = quotes_of(
+        article_of('"I\'m personally very happy for myself and my family," Ann Lee said.'),
+        article_of('"I am personally very happy for myself and my family," said Ann Lee.', key="b"),
+    )
+    assert quote.source_ids == (1, 2)
+
+
+def test_a_common_phrase_is_no_part_of_a_quotation() -> None:
+    full = article_of(
+        "“Our hearts are broken. It was a privilege to have you in our lives, and may we all "
+        "be kind to one another,” the family wrote.",
+        key="full",
+    )
+    part = article_of(
+        "They are asking people to “be kind to one another” instead of sending flowers.", key="part"
+    )
+    quotes = quotes_of(full, part)
+    assert only(quotes, "Our hearts").source_ids == (1,)
+
+
+def test_a_part_of_a_quotation_that_quotes_someone_does_not_name_its_speaker() -> None:
+    """The part an outlet gives to the cable network is inside a writer's quotation of
+    someone else's words: the network did not say the whole."""
+    nested = article_of(
+        "THE TRAP: Smith “suggested the breaking point was ... a sarcastic statement the network "
+        "released ... ‘We learned from a secret back channel that the two leaders both intend to "
+        "treat our candidate unfairly when they meet him.’”",
+        key="nested",
+    )
+    part = article_of(
+        "“We learned from a secret back channel that the two leaders both intend to treat our "
+        "candidate unfairly when they meet him,” the cable network said in a statement.",
+        key="part",
+    )
+    quote = only(quotes_of(nested, part), "breaking point")
+    assert quote.source_ids == (1, 2)
+    assert quote.speaker is None
+
+
+def test_a_third_of_a_quotation_names_its_speaker() -> None:
+    whole = article_of(
+        "He reaffirmed that Clinton would not resign, saying: “The president is going to do what "
+        "is in the best interest of the country. It would be wrong to give in to this insidious "
+        "politics of personal destruction.”",
+        key="whole",
+    )
+    part = article_of(
+        "Lockhart said, “It would be wrong to give in to this insidious politics of personal "
+        "destruction.”",
+        key="part",
+    )
+    quote = only(quotes_of(whole, part), "best interest")
+    assert (quote.speaker, quote.source_ids) == ("Lockhart", (1, 2))
+
+
 def test_more_outlets_rank_higher_and_one_voice_does_not_fill_the_section() -> None:
     putin = [
         f'"We are ready to meet in Istanbul on Thursday for talks number {n}," Putin said.'
