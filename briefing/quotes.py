@@ -15,22 +15,34 @@ every key quote, best first; compose keeps the first ``summarizer.max_quotes``.
    - ``sentence``: the words right after it (``"...," Putin said.``, ``said Kremlin spokesman
      Dmitry Peskov``, ``according to X``), or the verb that introduces it in its own sentence
      (``Trump wrote on Truth Social: "..."``, ``X, stressing: "..."``, ``X called it a "..."``,
-     ``X: "..."``);
+     ``X: "..."``), or, when nothing before it does, a reporting clause closing the sentence
+     (``"..." and the army's reactions bear watching, Castro said.``). A verb in another
+     clause after the quotation (``"...," a habit that began before X dismissed them``), a
+     passive (``X was charged with "..."``), a letter someone else sent (``X said Y sent a
+     letter, saying "..."``) or a name that belongs to a place or a body (``X of River Vale,
+     New Jersey,``; ``the group Remera``) names no speaker;
    - ``continued``: a bare quotation right after another quotation, whose speaker goes on;
    - ``neighbour``: a bare quotation after a sentence in which someone speaks ("Zelenskyy said
      on X."), or before a short one that says who spoke;
    - ``pronoun``: "he said"/"she said", only when the sentences just before name exactly one
-     person, no one else ("the minister", another name) is in sight, and nothing known about
-     that person contradicts the pronoun. Otherwise the speaker stays unknown: never a guess.
+     person, no one else ("the minister", another name, a name doing something: "after Jiang
+     delivered a speech") is in sight, that person does nothing to another man or woman ("X
+     gave her a second chance"), and nothing known about that person contradicts the pronoun.
+     A role in an apposition is the person named ("Ricardo Ribeiro, a political consultant,").
+     Otherwise the speaker stays unknown: never a guess.
 
    A speaker is a name (shown in the fullest form its article uses for that person, "Dmitry
-   Peskov" for "Peskov", when no other person shares the surname there), an institution ("the
+   Peskov" for "Peskov", when no other person shares the surname there; "Mrs. Yeltsin" stays
+   so where the article also writes "Yeltsin" alone, for her husband), an institution ("the
    Kremlin") or a description the source gives ("a senior official"). The sentences that name
    the speaker are kept as evidence.
-3. **Merge** the same quotation carried by several outlets (word for word after folding case
-   and punctuation, one outlet's part of it counting as the same quotation, a word or two
-   different allowed) into one quote that cites every source. When outlets name different
-   people, the speaker is left out ("disputed").
+3. **Merge** the same quotation carried by several outlets (word for word after folding case,
+   punctuation and contractions, one outlet's part of it counting as the same quotation, a
+   word in ten different allowed, none under ten words) into one quote that cites every
+   source. A part must be somebody's words, not a common phrase ("be kind to one another").
+   When outlets name different people, the speaker is left out ("disputed"); an outlet
+   carrying only a small part (under a third, or any part of a quotation that quotes someone
+   in turn) cannot name the speaker of the whole.
 4. **Rank**: a quote needs ``MIN_WORDS`` words and must not read like a title (short quoted
    terms, scare quotes and names of works are not key quotes). Its score grows with the number
    of outlets carrying it and with how central its words are to the story (their overlap with
@@ -64,12 +76,20 @@ MIN_FRAGMENT_WORDS = 8
 # A part of a quotation this long, carried by another outlet, cites that outlet too (the
 # shortest partial quotation of the example corpus that matters has 7 words).
 MIN_CARRIER_WORDS = 5
+# A part of a longer quotation carried by another outlet needs this many words, and this many
+# distinct ones that are not stop words, to be that quotation: "be kind to one another", "it's
+# a funny situation" could be anybody's words; "No help. No police. No firemen" is somebody's.
+MIN_PART_WORDS = 6
+MIN_CONTENT_WORDS = 2
 # A short quotation ("It's supposition," Campbell said.) is no key quote, but the speech the
 # next quotation goes on with.
 _SPEECH_MIN_WORDS = 3
 # How much of the shorter quotation must be found, in order, inside the longer one for both to
 # be the same quotation (a word or two may differ: "Zelensky"/"Zelenskyy", "12"/"12th").
 SAME_QUOTE_COVERAGE = 0.85
+# A part of a quotation this large (a share of its words), carried by another outlet, may
+# name its speaker (a third: outlets often quote the first or last sentence of three).
+PART_SPEAKS = 1 / 3
 # Scoring: each further outlet raises the score by this much; a quote without a named speaker
 # is worth this much of one with; each quote already chosen from the same speaker lowers it.
 SUPPORT_WEIGHT = 0.5
@@ -82,6 +102,9 @@ PRONOUN_REACH = 3
 _OPENING = "“„"
 _CLOSING = "”"
 _MARK = re.compile(r"[\"“”„]")
+# A quotation inside a quotation: a single quote that is no apostrophe inside a word ("it's"),
+# a guillemet, or a double mark left inside.
+_INNER_MARK = re.compile(r"[‘`\"“”„«»]|(?<![^\W\d_])['’]|['’](?![^\W\d_])")
 _TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|Rev|Adm|Maj|Jr|Sr)\.(?=\s)"
     r"|[A-Z](?:\.[A-Z])+\.?"
@@ -126,6 +149,27 @@ _INTRO = frozenset(
     separately still instead then now today yesterday previously responding writing reacting
     since with without under by for from of to amid""".split()
 )
+# Verbs that report speech and nothing else: a closing ", the agency said." attributes the
+# whole sentence.
+_REPORTING = frozenset(
+    """said says told tells added adds stated states declared declares wrote writes noted notes
+    explained explains insisted insists argued argues warned warns recalled reported replied
+    responded countered asserted affirmed confirmed reiterated claimed announced stressed
+    emphasized emphasised acknowledged admitted conceded observed predicted continued""".split()
+)
+# Words that follow the subject of a verb, or are one: "according to Handy also created".
+_VERBISH = frozenset(
+    """also has had have was were is are would will could might may can later then again
+    further previously repeatedly reportedly simply just only even still""".split()
+)
+# Before a past participle, a passive: "was charged with".
+_BE_FORMS = frozenset("was were is are be been being".split())
+_ADVERBS = frozenset("also later then again further previously repeatedly reportedly".split())
+# Words that open a clause: what follows them is no longer the phrase before.
+_CLAUSE_WORDS = frozenset(
+    """that which who whom whose when while before after because if as since until where and
+    but or whether though although""".split()
+)
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _CALENDAR = _WEEKDAYS | frozenset(
     "january february march april june july august september october november december".split()
@@ -149,6 +193,13 @@ _TITLES = frozenset(
     japanese israeli palestinian iranian iraqi syrian turkish indian pakistani afghan italian
     spanish polish canadian mexican brazilian australian korean egyptian saudi""".split()
 )
+# Titles that say only whether the person is a man or a woman ("Mrs. Yeltsin"): the one
+# surname may be a spouse's, so such a name is never filled in from another person's full name.
+_COURTESY = frozenset("mr mrs ms miss".split())
+# Titles written short ("Rep.", "Sen."), read as such before a full stop no name precedes
+# ("said Rep." at the end of a cut sentence; not "Hun Sen.").
+_ABBREVIATED = frozenset("rep sen gov gen lt col capt sgt rev adm maj prof dr mr mrs ms".split())
+_COURTESY_BEFORE = re.compile(r"\b(Mr\.?|Mrs\.?|Ms\.?|Miss)\s+$")
 _MALE = frozenset(
     """mr sir lord king prince spokesman chairman congressman businessman man boy husband son
     father brother""".split()
@@ -179,13 +230,15 @@ _ROLES = frozenset(
     pastor chaplain principal superintendent coroner medic trooper agent ranger guard
     sergeant lieutenant assessor treasurer auditor clerk administrator planner developer
     engineer architect contractor landlord tenant homeowner counsel defendant plaintiff juror
-    magistrate historian archaeologist physician surgeon psychologist""".split()
+    magistrate historian archaeologist physician surgeon psychologist councillor
+    councilor""".split()
 )
 _PLURAL_ROLES = frozenset(
     {r + "s" for r in _ROLES if not r.endswith(("man", "y", "s", "ch", "sh"))}
     | {r[:-3] + "men" for r in _ROLES if r.endswith("man")}
     | {"police", "authorities", "people", "secretaries", "witnesses", "ministries", "allies"}
 )
+_ROLE_WORDS = _ROLES | _TITLES
 # Bodies that speak as one: "the ministry said", "the Kremlin said".
 _INSTITUTIONS = frozenset(
     """ministry government company department agency office embassy army military court
@@ -203,6 +256,7 @@ _ORG_WORDS = frozenset(
     authority institute center centre museum school college airport street river island
     city county province region ocean sea bay park bridge hall tower""".split()
 )
+_BODY_OR_ROLE_WORDS = _ORG_WORDS | _ROLE_WORDS
 # A possessive before one of these marks a quotation as somebody else's words: "Zelenskyy
 # dismissed Putin's claim that "..."".
 _SPEECH_NOUNS = frozenset(
@@ -212,6 +266,10 @@ _SPEECH_NOUNS = frozenset(
     interview speech""".split()
 )
 _PRONOUNS = {"he": "m", "she": "f"}
+# After "her" as an object ("gave her a chance", "told her that"), not a possessive.
+_OBJECT_FOLLOWERS = frozenset(
+    "a an the to that this some any in on at for from with about as".split()
+)
 _POSSESSIVE_PRONOUNS = frozenset("his her its their our my your".split())
 _PREPOSITIONS = frozenset("for of to with at from by in on about against".split())
 # Stop words that may stand in a description: "the two party leaders".
@@ -260,6 +318,8 @@ class _Phrase:
     gender: str | None = None
     role: tuple[str, ...] = ()  # a description's words, lower case: ("russian", "president")
     definite: bool = False  # "the Russian president", one person the article may name
+    first: int = -1  # index of the first token of the words that name it, titles included
+    courtesy: str = ""  # "Mrs." in "Mrs. Yeltsin": the title, as written, before a surname
 
     @property
     def key(self) -> str | None:
@@ -318,6 +378,12 @@ class _People:
     roles: dict[tuple[int, str], list[tuple[frozenset[str], Sentence]]] = field(
         default_factory=dict
     )
+    # The genders titles give each name as written in each article: (3, ("Naina", "Yeltsin"))
+    # -> {"f"}. A surname with "Mrs." before it is filled in only from a form known as hers.
+    form_gender: dict[tuple[int, tuple[str, ...]], set[str]] = field(default_factory=dict)
+    # The surnames an article writes alone, with no given name and no "Mr."/"Mrs." before
+    # them ("Yeltsin said"): an article that also writes "Mrs. Yeltsin" means two people.
+    bare: set[tuple[int, str]] = field(default_factory=set)
 
 
 def find_quotes(
@@ -404,9 +470,29 @@ def _quoted_text(text: str, opening: int, closing: int) -> tuple[int, int]:
 
 def _normal_words(text: str) -> tuple[str, ...]:
     """Words folded for comparing quotations: lower case, curly apostrophes and accents
-    folded, punctuation dropped."""
+    folded, contractions written out ("can't", "can not"; "I'm", "I am": outlets' styles
+    differ), punctuation dropped. A contraction counts two words either way."""
     folded = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
+    for pattern, replacement in _CONTRACTIONS:
+        folded = pattern.sub(replacement, folded)
     return tuple(re.findall(r"[^\W_]+", "".join(c for c in folded if not unicodedata.combining(c))))
+
+
+_CONTRACTIONS = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"\bcan't\b", "can not"),
+        (r"\bwon't\b", "will not"),
+        (r"\bshan't\b", "shall not"),
+        (r"n't\b", " not"),
+        (r"'m\b", " am"),
+        (r"'re\b", " are"),
+        (r"'ve\b", " have"),
+        (r"'ll\b", " will"),
+        (r"'d\b", " would"),
+        (r"\b(it|that|what|there|here|he|she|who|where|how)'s\b", r"\1 is"),
+    )
+)
 
 
 def _key(name: str) -> str:
@@ -526,6 +612,13 @@ class _Reader:
             return False
         if low in _CALENDAR or _PARTY_TAG.match(token.text):
             return False
+        if (
+            low in _ABBREVIATED
+            and i + 1 < len(tokens)
+            and tokens[i + 1].text == "."
+            and not (i > 0 and tokens[i - 1].capitalized and tokens[i - 1].word)
+        ):
+            return False  # '"...," said Rep.' cut by the sentence splitter: a title, no name
         first = i == 0 or tokens[i - 1].text in (":", "(", "—", "–")
         return not (first and self.common(token.base))
 
@@ -567,13 +660,27 @@ class _Reader:
             i = self._skip_apposition(tokens, i, floor)
             if i < floor:
                 return None
+            if self._after_place(tokens, i, floor):
+                # "Bert Ammerman of River Vale, New Jersey, whose brother died, said": the name
+                # before the apposition may be the state of a place, not who speaks.
+                return None
         token = tokens[i]
+        lead: int | None = None
         if i > floor and token.text == "," and self.is_name(tokens, i - 1):
-            # "Trump's campaign manager, Corey Lewandowski, said": the name between the commas.
+            # "Trump's campaign manager, Corey Lewandowski, said": the name between the commas;
+            # the words naming the speaker start with the description before them.
+            lead = self.name_run(tokens, i - 1, floor) - 1
+            if lead >= floor and tokens[lead].text == ",":
+                while (
+                    lead - 1 >= floor and tokens[lead - 1].word and tokens[lead - 1].text != _QUOTE
+                ):
+                    lead -= 1
+            else:
+                lead += 1
             i -= 1
             token = tokens[i]
         if token.low in _PRONOUNS:
-            return _Phrase("pronoun", token.text, gender=_PRONOUNS[token.low])
+            return _Phrase("pronoun", token.text, gender=_PRONOUNS[token.low], first=i)
         if token.low == "who" and i - 1 > floor and tokens[i - 1].text == ",":
             return self.phrase_ending_at(tokens, i - 2, floor)
         if token.possessive:
@@ -585,7 +692,8 @@ class _Reader:
                 return None
             if i > floor and tokens[i - 1].low in ("a", "an"):
                 return None  # "a GOP operative": the acronym describes someone
-            return _Phrase("group", self._text(tokens[i - 1 if the else i].start, token.end))
+            start = i - 1 if the else i
+            return _Phrase("group", self._text(tokens[start].start, token.end), first=start)
         first = self.name_run(tokens, i, floor)
         name = [t.text for t in tokens[first : i + 1]]
         if not name and token.low in _TITLES and i > floor and self.is_name(tokens, i - 1):
@@ -593,15 +701,29 @@ class _Reader:
         if name:
             role = self.role_before(tokens, first, floor)
             j = first - len(role) - 1
-            if j >= floor and tokens[j].low in _PREPOSITIONS:
-                # "A spokeswoman for Catherine Zeta-Jones says": the spokeswoman speaks.
+            if not role and j >= floor:
+                body = any(w.lower() in _ORG_WORDS for w in name)
+                owned = self._named_body(tokens, j, i, body, floor)
+                if owned is not None:
+                    start, phrase = owned
+                    if phrase is None:
+                        return None
+                    return replace(phrase, first=start) if phrase.first < 0 else phrase
+            titled = any(t.low in _TITLES or t.low in _ROLES for t in role)
+            if j >= floor and tokens[j].low in _PREPOSITIONS and not titled:
+                # "A spokeswoman for Catherine Zeta-Jones says": the spokeswoman speaks (but
+                # "University of Sao Paulo political scientist Eduardo Kugelmas" speaks himself).
                 return self._described_by_role(tokens, j, i, floor)
             determiner = j >= floor and tokens[j].low in _DETERMINERS
             if (determiner and not role) or any(w.lower() in _ORG_WORDS for w in name):
-                start = tokens[j].start if determiner else tokens[first].start
-                return _Phrase("group", self._text(start, tokens[i].end))
+                start = j if determiner else first
+                return _Phrase("group", self._text(tokens[start].start, tokens[i].end), first=start)
             gender = _gender(t.low for t in role)
-            return _Phrase("person", " ".join(name), tuple(name), gender)
+            start = first - len(role) if lead is None else lead
+            courtesy = self._courtesy(tokens, first, role)
+            return _Phrase(
+                "person", " ".join(name), tuple(name), gender, first=start, courtesy=courtesy
+            )
         # No name: a description whose head is a role or a body ("a senior U.S. official").
         head = token.low
         if head not in _ROLES and head not in _PLURAL_ROLES and head not in _INSTITUTIONS:
@@ -622,6 +744,8 @@ class _Reader:
                 and not t.possessive
                 and not t.capitalized  # "a US official": US, not us
             ):
+                if self._partitive(tokens, k - 1, floor):
+                    return None  # "one of his former Cabinet members": which one, no one says
                 break
             k -= 1
         described = tokens[k : i + 1]
@@ -638,6 +762,86 @@ class _Reader:
             gender=_gender([head]),
             role=tuple(t.base.lower() for t in described if t.low not in _DETERMINERS),
             definite=described[0].low == "the" and head in _ROLES,
+            first=k,
+        )
+
+    def _courtesy(self, tokens: Sequence[_Token], first: int, role: Sequence[_Token]) -> str:
+        """The "Mr."/"Mrs."/"Ms."/"Miss" right before the name starting at ``first`` (its role
+        words ``role``, nearest first, when known), as written; also when the sentence
+        splitter cut after it ("Mrs. | Hayes said"). "" when there is none."""
+        if role:
+            return role[0].text if role[0].low.rstrip(".") in _COURTESY else ""
+        if first > 0:
+            before = tokens[first - 1]
+            return before.text if before.low.rstrip(".") in _COURTESY else ""
+        start = tokens[first].start if tokens else 0
+        match = _COURTESY_BEFORE.search(self.article.text, max(0, start - 8), start)
+        return match.group(1) if match else ""
+
+    def _named_body(
+        self, tokens: Sequence[_Token], before: int, last: int, body: bool, floor: int = 0
+    ) -> tuple[int, _Phrase | None] | None:
+        """A name that belongs to what comes right before it (at ``before``): a body's
+        ("the group Remera", "the newspaper Kommersant") or, for the name of a body (``body``),
+        its owner's ("the ICE Officers' Council"). The start of the whole phrase and who it
+        names: the body, or the person of a role before "of" ("the President of the ICE
+        Officers' Council"), or None for no one. None when the name stands on its own."""
+        t = tokens[before]
+        if t.word and not t.capitalized and (t.low in _INSTITUTIONS or t.low in _ORG_WORDS):
+            start = before
+        elif body and t.possessive and t.capitalized:
+            start = before
+            while (
+                start - 1 >= floor
+                and tokens[start - 1].word
+                and tokens[start - 1].capitalized
+                and tokens[start - 1].text != _QUOTE
+            ):
+                start -= 1
+        else:
+            return None
+        for k in range(start - 1, max(floor, start - 4) - 1, -1):
+            if tokens[k].low in _DETERMINERS:
+                start = k  # "the official Syrian newspaper Al Baath"
+                break
+            if not tokens[k].word or tokens[k].text == _QUOTE or tokens[k].low in _PREPOSITIONS:
+                break
+        if start - 1 >= floor and tokens[start - 1].low in _PREPOSITIONS:
+            # "director of the group Remera", "the President of the ICE Officers' Council".
+            return start, self._described_by_role(tokens, start - 1, last, floor)
+        return start, _Phrase(
+            "group", self._text(tokens[start].start, tokens[last].end), first=start
+        )
+
+    def _partitive(self, tokens: Sequence[_Token], at: int, floor: int) -> bool:
+        """Whether the lower-case words ending at ``at`` hold "of" or a possessive pronoun
+        ("one of his former", "some of the"): the description after them is only part of
+        who speaks."""
+        for k in range(at, max(floor, at - 3) - 1, -1):
+            t = tokens[k]
+            if not t.word or t.text == _QUOTE or t.capitalized:
+                return False
+            if t.low == "of" or t.low in _POSSESSIVE_PRONOUNS:
+                return True
+        return False
+
+    def _after_place(self, tokens: Sequence[_Token], last: int, floor: int) -> bool:
+        """Whether the capitalized words ending at ``last`` follow a comma after a name, a
+        preposition and a place (``Bert Ammerman of River Vale, New Jersey``): they may be the
+        state or country of that place as well as the name of someone else."""
+        k = last
+        while k >= floor and tokens[k].word and tokens[k].capitalized:
+            k -= 1
+        if k == last or k < floor or tokens[k].text != ",":
+            return False
+        place = k - 1
+        if place < floor or not self.is_name(tokens, place):
+            return False
+        preposition = self.name_run(tokens, place, floor) - 1
+        return (
+            preposition - 1 >= floor
+            and tokens[preposition].low in ("of", "from", "in")
+            and self.is_name(tokens, preposition - 1)
         )
 
     def _described_by_role(
@@ -663,6 +867,7 @@ class _Reader:
             "group",
             self._text(tokens[start].start, tokens[last].end),
             gender=_gender([tokens[head].low]),
+            first=start,
         )
 
     def role_before(self, tokens: Sequence[_Token], first: int, floor: int = 0) -> list[_Token]:
@@ -731,16 +936,36 @@ class _Reader:
     def _text(self, start: int, end: int) -> str:
         return " ".join(self.article.raw_text[start:end].split())
 
-    def phrase_after(self, tokens: Sequence[_Token], first: int) -> _Phrase | None:
+    def phrase_after(
+        self, tokens: Sequence[_Token], first: int, *, clause: bool = False
+    ) -> _Phrase | None:
         """The subject written after its verb: ``said Putin``, ``said Kremlin spokesman Dmitry
-        Peskov``, ``according to a senior official``."""
+        Peskov``, ``according to a senior official``. With ``clause``, the words must end
+        their clause: in "according to Handy also created", Handy is the subject of another
+        verb (a source's name lost before it), not the source."""
         last = first
+        of: int | None = None
         while last < len(tokens) and tokens[last].word and tokens[last].text != _QUOTE:
             t = tokens[last]
-            # "New America fellow Jill Filipovic", "White House press secretary Josh Earnest":
-            # a word or two for a role, then the name.
+            if last > first and t.low in _DETERMINERS and tokens[last - 1].capitalized:
+                break  # "said Luciano Dias a Brasilia-based consultant": the name ends
+            if (
+                t.low == "of"
+                and last > first
+                and tokens[last - 1].capitalized
+                and tokens[last - 1].low in _BODY_OR_ROLE_WORDS
+                and last + 1 < len(tokens)
+                and tokens[last + 1].capitalized
+            ):
+                # "University of Sao Paulo political scientist Eduardo Kugelmas" (but "E.
+                # Gerald Corrigan of Goldman Sachs" ends before "of").
+                of = last
+                last += 1
+                continue
+            # "New America fellow Jill Filipovic", "White House press secretary Josh Earnest",
+            # "presidential spokesman Dmitry Yakushin": a word or two for a role, then the name.
             between = (
-                last > first
+                (last > first or (last + 1 < len(tokens) and tokens[last + 1].low in _ROLE_WORDS))
                 and t.low not in stop_words()
                 and any(
                     tokens[n].capitalized and tokens[n].word and tokens[n].low not in _CALENDAR
@@ -764,7 +989,20 @@ class _Reader:
             last += 1
         if last == first:
             return None
-        return self.phrase_ending_at(tokens, last - 1, first)
+        if clause and last < len(tokens):
+            after = tokens[last]
+            if (
+                after.word
+                and not after.capitalized
+                and (after.low in _VERBISH or after.low in _FINITE or after.low.endswith("ed"))
+            ):
+                return None
+        phrase = self.phrase_ending_at(tokens, last - 1, first)
+        if phrase is None and of is not None:
+            # No one after "of": a body's whole name ("the Penn State College of Agricultural
+            # Sciences"), named by its words before "of".
+            phrase = self.phrase_ending_at(tokens, of - 1, first)
+        return phrase
 
     # People ---------------------------------------------------------------------------------
 
@@ -780,12 +1018,23 @@ class _Reader:
                     gender = _gender([found.title])
                     if gender:
                         people.gender.setdefault(found.key, set()).add(gender)
+                        people.form_gender.setdefault((self.number, found.name), set()).add(gender)
                     role = frozenset(t.base.lower() for t in self.role_before(tokens, found.first))
                     people.roles.setdefault((self.number, found.key), []).append((role, sentence))
-                if not found.body:
+                after = found.first + len(found.name)
+                label = len(found.name) > 1 and after < len(tokens) and tokens[after].text == ":"
+                if not found.body and not label:
+                    # (Not "... North Koreans do for Kim Clapper: It's getting ...", a headline
+                    # run into the text: the words before a label's colon may be anything.)
                     people.forms.setdefault((self.number, found.key), []).append(
                         (found.name, sentence)
                     )
+                if (
+                    not found.body
+                    and len(found.name) == 1
+                    and not self._courtesy(tokens, found.first, ())
+                ):
+                    people.bare.add((self.number, found.key))
 
     def names(self, tokens: Sequence[_Token]) -> Iterable[_Name]:
         """Every name of a sentence, last first, with what its shape says: a person when a
@@ -820,6 +1069,18 @@ class _Reader:
         longer = [
             (n, s) for n, s in forms if len(n) > len(phrase.name) and _ends_with(n, phrase.name)
         ]
+        if phrase.courtesy and (self.number, key) in people.bare:
+            # "Mrs. Yeltsin" in an article that also writes "Yeltsin" alone (for the
+            # president) is not "Boris Yeltsin": only a form given the same title, or a role
+            # of the same gender, is hers. (Where every mention has its title, "Ms. Lipman"
+            # after "Masha Lipman", the title only is the paper's style.)
+            longer = [
+                (n, s)
+                for n, s in longer
+                if people.form_gender.get((self.number, n)) == {phrase.gender or ""}
+            ]
+            if not longer:
+                return (phrase.courtesy, *phrase.name), None
         if not longer:
             return phrase.name, None
         best, where = max(longer, key=lambda f: (len(f[0]), -f[1].position))
@@ -855,19 +1116,40 @@ class _Reader:
         """The people sentence ``index`` names outside quotation marks (by surname key) and the
         number of people it mentions without a name ("the minister", "his wife")."""
         tokens = self.tokens(index)
-        named = {
-            n.key
-            for n in self.names(tokens)
-            if not n.body and (n.person or n.key in people.confirmed)
+        found = list(self.names(tokens))
+        named = {n.key for n in found if not n.body and (n.person or n.key in people.confirmed)}
+        describing = {
+            k for n in found if not n.body for k in self._apposition(tokens, n.first + len(n.name))
         }
         unnamed = sum(
             1
             for i, token in enumerate(tokens)
             if token.low in _ROLES
             and token.low != "source"
+            and i not in describing
             and not (i + 1 < len(tokens) and self.is_name(tokens, i + 1))
         )
         return named, unnamed
+
+    @staticmethod
+    def _apposition(tokens: Sequence[_Token], after: int) -> range:
+        """The words of an apposition right after a name, up to the role that heads it
+        ("Ricardo Ribeiro, a Sao Paulo political consultant,"; "Sten Swedlund, head of the
+        delegation"): the role is that person, nobody else. Empty when the comma after the
+        name opens anything else ("Putin, who met the minister,")."""
+        if after + 1 >= len(tokens) or tokens[after].text != ",":
+            return range(0)
+        first = after + 1
+        opening = tokens[first]
+        if not (opening.low in _DETERMINERS or opening.low in _ROLE_WORDS or opening.capitalized):
+            return range(0)
+        for k in range(first, min(len(tokens), first + 6)):
+            t = tokens[k]
+            if not t.word or t.text == _QUOTE or t.low in _PREPOSITIONS or t.low in _CLAUSE_WORDS:
+                return range(0)
+            if t.low in _ROLES:
+                return range(first, k + 1)
+        return range(0)
 
     # Quotations and their speakers ------------------------------------------------------------
 
@@ -906,7 +1188,8 @@ class _Reader:
         tokens = self.tokens(index)
         at = next(i for i, t in enumerate(tokens) if t.text == _QUOTE and t.start == opening)
         sentence = self.sentences[index]
-        phrase = self._after(tokens, at) or self._before(tokens, at)
+        after, next_to = self._after(tokens, at)
+        phrase = (after if next_to else None) or self._before(tokens, at) or after
         how = "sentence"
         evidence = [sentence]
         if phrase is None and (_bare(tokens) or self._stands_alone(tokens, at)):
@@ -953,21 +1236,24 @@ class _Reader:
             evidence = [*evidence, where]
         key = phrase.key
         gender = phrase.gender or _known_gender(people, key)
-        written = " ".join(phrase.name)
+        written = " ".join((phrase.courtesy, *phrase.name) if phrase.courtesy else phrase.name)
         return _Speaker(" ".join(name), key, how, tuple(evidence), gender, len(name), written)
 
-    def _after(self, tokens: Sequence[_Token], at: int) -> _Phrase | None:
+    def _after(self, tokens: Sequence[_Token], at: int) -> tuple[_Phrase | None, bool]:
         """The speaker named right after the quotation: ``"...," Putin said`` or ``said
-        Putin`` or ``according to X``."""
+        Putin`` or ``according to X``; and whether it is named right there (True), or only by
+        a reporting clause closing the sentence further on (``"..." and the reactions bear
+        watching, Castro said.``), which names the speaker only when nothing before the
+        quotation does."""
         i = at + 1
         if i < len(tokens) and tokens[i].text == ",":
             i += 1
         if i >= len(tokens):
-            return None
+            return None, False
         if tokens[i].low in _FINITE:
-            return self.phrase_after(tokens, i + 1)
+            return self.phrase_after(tokens, i + 1), True
         if tokens[i].low == "according" and i + 1 < len(tokens) and tokens[i + 1].low == "to":
-            return self.phrase_after(tokens, i + 2)
+            return self.phrase_after(tokens, i + 2, clause=True), True
         # The subject, then its verb within a few words: "Putin stated", "Peskov, the Kremlin
         # spokesman, said", "he affirmed".
         # After a quotation closed by a full stop, "X said" that goes on to say something
@@ -977,14 +1263,43 @@ class _Reader:
         for j in range(i, min(len(tokens), i + 24)):
             token = tokens[j]
             if token.text in (_QUOTE, ".", "!", "?", ";", ":", "(", ")"):
-                return None
+                return None, False
             if token.low in _FINITE and not token.capitalized:
                 if j == i:
-                    return None
-                if closed and sum(1 for t in tokens[j + 1 :] if t.word) > 6:
-                    return None
-                return self.phrase_ending_at(tokens, j - 1, i)
-        return None
+                    return None, False
+                rest = sum(1 for t in tokens[j + 1 :] if t.word)
+                if closed and rest > 6:
+                    return None, False
+                phrase = self.phrase_ending_at(tokens, j - 1, i)
+                if phrase is None or self._next_to(tokens, i, phrase.first):
+                    return phrase, True
+                # Further on, the subject of a verb in another clause ('"...," a census that
+                # officials promoted before President X dismissed the government') is nobody's
+                # attribution; a closing ", X said." is one, of the whole sentence.
+                closing = (
+                    tokens[phrase.first - 1].text == ","
+                    and token.low in _REPORTING
+                    and (rest <= 8 or (j + 1 < len(tokens) and tokens[j + 1].text == ","))
+                )
+                return (phrase, False) if closing else (None, False)
+        return None, False
+
+    @staticmethod
+    def _next_to(tokens: Sequence[_Token], start: int, first: int) -> bool:
+        """Whether the words naming a speaker, from ``first``, follow ``start`` closely enough
+        to be one phrase with it: names, titles and at most a few describing words between
+        ("17-year-old Zuhir Hersi", "rebel leader Ernest Wamba dia Wamba"), no clause (no
+        comma, verb or conjunction)."""
+        between = tokens[start:first]
+        described = [t for t in between if not t.capitalized and t.low not in _ROLE_WORDS]
+        return len(described) <= 3 and all(
+            t.word
+            and t.text != _QUOTE
+            and t.low not in _FINITE
+            and t.low not in _PARTICIPLES
+            and t.low not in _CLAUSE_WORDS
+            for t in between
+        )
 
     def _before(self, tokens: Sequence[_Token], at: int) -> _Phrase | None:
         """The speaker named before the quotation in its sentence: the subject of the nearest
@@ -999,8 +1314,10 @@ class _Reader:
                 opening = first - len(self.role_before(tokens, first, start))
                 if opening > start and tokens[opening - 1].low in _DETERMINERS:
                     opening -= 1
-                if opening == start + 1 and tokens[start].low in ("by", "via", "quoting"):
-                    start += 1  # an excerpt: '"Headline," by BuzzFeed's Adrian Carrasquillo: "..."'
+                if opening == start + 1 and tokens[start].low in ("by", "quoting"):
+                    # An excerpt: '"Headline," by BuzzFeed's Adrian Carrasquillo: "..."' (but
+                    # "STATEMENT, via Hadas Gold:" names who passed the words on, not who spoke).
+                    start += 1
                 direct = self.phrase_ending_at(tokens, at - 2, start)
                 if opening == start and direct is not None and direct.kind == "person":
                     return direct
@@ -1011,6 +1328,8 @@ class _Reader:
             if token.capitalized:
                 continue
             if token.low in _FINITE:
+                if self._passive(tokens, j):
+                    continue  # "Ms. White said bin Laden was charged with "..."": White speaks
                 if self._spoken_by_another(tokens, j + 1, at):
                     return None
                 return self.phrase_ending_at(tokens, j - 1) if j > 0 else None
@@ -1023,6 +1342,15 @@ class _Reader:
             if token.low == "according" and tokens[j + 1].low == "to":
                 return self.phrase_after(tokens, j + 2)
         return None
+
+    @staticmethod
+    def _passive(tokens: Sequence[_Token], verb: int) -> bool:
+        """Whether the verb at ``verb`` is a passive ("was charged", "had been asked"): its
+        subject is who it was done to, not who speaks."""
+        k = verb - 1
+        while k >= 0 and tokens[k].low in _ADVERBS:
+            k -= 1
+        return k >= 0 and tokens[k].low in _BE_FORMS
 
     def _stands_alone(self, tokens: Sequence[_Token], at: int) -> bool:
         """A quotation that is a whole sentence of its own, opening the sentence and closed by
@@ -1080,7 +1408,23 @@ class _Reader:
             before.text == "," or before.low == "by" or before.low in _SPEECH_NOUNS
         ):
             return None
-        return self._main_subject(tokens, participle)
+        subject = self._main_subject(tokens, participle)
+        if subject is not None and before.text == ",":
+            # "Kang said North Korea sent a letter to Hyundai, saying that ...": after what the
+            # subject reports, a letter or statement someone else sent is what says it.
+            reported = next(
+                (
+                    k
+                    for k in range(max(subject.first, 0), participle)
+                    if tokens[k].low in _REPORTING
+                ),
+                None,
+            )
+            if reported is not None and any(
+                tokens[k].low in _SPEECH_NOUNS for k in range(reported + 1, participle)
+            ):
+                return None
+        return subject
 
     def _main_subject(self, tokens: Sequence[_Token], participle: int) -> _Phrase | None:
         """The subject of the main clause, before ``participle`` (the participle that hangs on
@@ -1093,6 +1437,8 @@ class _Reader:
         if start < participle and (
             tokens[start].low in _INTRO or tokens[start].low.endswith(("ing", "ed"))
         ):
+            # Past the opening phrase: the subject starts after one of its next commas ("Before
+            # leaving for Japan, Korea and Guam, he drew": not after the first).
             for _ in range(3):
                 comma = next((k for k in range(start, participle) if tokens[k].text == ","), None)
                 if comma is None:
@@ -1101,9 +1447,16 @@ class _Reader:
                 if start < participle and (
                     tokens[start].capitalized or tokens[start].low in _PRONOUNS
                 ):
-                    break
-            else:
-                return None
+                    subject = self._subject_from(tokens, start, participle)
+                    if subject is not None:
+                        return subject
+            return None
+        return self._subject_from(tokens, start, participle)
+
+    def _subject_from(
+        self, tokens: Sequence[_Token], start: int, participle: int
+    ) -> _Phrase | None:
+        """The subject starting at ``start``, when a verb follows it before ``participle``."""
         k = start
         while k < participle:
             token = tokens[k]
@@ -1138,6 +1491,8 @@ class _Reader:
         verb = tokens[k] if k < participle else None
         if verb is None or not verb.word or verb.capitalized:
             return None
+        if verb.low in ("and", "or", "nor"):
+            return None  # "Japan, Korea and Guam": a list, not a subject and its verb
         return self.phrase_ending_at(tokens, k - 1, start)
 
     def _previous(self, index: int) -> int | None:
@@ -1217,6 +1572,10 @@ class _Reader:
             if not named and not unnamed and not speakers:
                 if not any(t.low == chain for t in self.tokens(k)):
                     return None, []
+                if self._names_someone(k, people):
+                    # "... after Jiang delivered a speech in which he made clear ...": a name
+                    # not known as a person's may still be who "he" is.
+                    return None, []
                 k -= 1
                 continue
             keys = _distinct_people(named | set(speakers))
@@ -1230,6 +1589,10 @@ class _Reader:
                     return None, []
                 if key not in people.confirmed:
                     return None, []
+                if self._object_of_gender(self.tokens(k), subject, pronoun.gender):
+                    # "As far as she is concerned, Slepian gave her a second chance.": "her" is
+                    # another woman, named earlier; "she" may be her.
+                    return None, []
             gender = _known_gender(people, key)
             if gender is not None and pronoun.gender is not None and gender != pronoun.gender:
                 return None, []
@@ -1242,6 +1605,51 @@ class _Reader:
             return phrase, seen
         return None, []
 
+    @staticmethod
+    def _object_of_gender(tokens: Sequence[_Token], subject: _Phrase, gender: str | None) -> bool:
+        """Whether the object of the verb right after the subject is "him" (or "her", not as a
+        possessive: "gave her a chance", not "gave her word"): another man, or woman, than
+        the subject."""
+        end = next(
+            (
+                k
+                for k in range(max(subject.first, 0), len(tokens))
+                if _key(tokens[k].base) == subject.key
+            ),
+            None,
+        )
+        if end is None:
+            return False
+        k = end + 2  # past the verb
+        while k < len(tokens) and tokens[k].low in _BETWEEN and not tokens[k].capitalized:
+            k += 1
+        if k >= len(tokens) or not tokens[k - 1].word or tokens[k - 1].capitalized:
+            return False
+        low = tokens[k].low
+        if gender == "m":
+            return low == "him"
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        return low == "her" and (after is None or not after.word or after.low in _OBJECT_FOLLOWERS)
+
+    def _names_someone(self, index: int, people: _People) -> bool:
+        """Whether sentence ``index`` has a name, neither a body's nor known as a person's, as
+        the subject of a verb ("Jiang delivered"): someone "he" may stand for."""
+        tokens = self.tokens(index)
+        for n in self.names(tokens):
+            if n.body or n.person or n.key in people.confirmed:
+                continue
+            last = n.first + len(n.name) - 1
+            if tokens[last].possessive or last + 1 >= len(tokens):
+                continue
+            verb = tokens[last + 1]
+            if (
+                verb.word
+                and not verb.capitalized
+                and (verb.low in _FINITE or verb.low in _VERBISH or verb.low.endswith("ed"))
+            ):
+                return True
+        return False
+
     def _person_in(self, index: int, key: str) -> _Phrase | None:
         """The name of person ``key`` as sentence ``index`` writes it."""
         tokens = self.tokens(index)
@@ -1249,7 +1657,12 @@ class _Reader:
             if self.is_name(tokens, i) and _key(tokens[i].base) == key:
                 first = self.name_run(tokens, i)
                 name = tuple(t.base for t in tokens[first : i + 1])
-                return _Phrase("person", " ".join(name), name)
+                role = self.role_before(tokens, first)
+                courtesy = self._courtesy(tokens, first, role)
+                gender = _gender([*(t.low for t in role), courtesy.lower()])
+                return _Phrase(
+                    "person", " ".join(name), name, gender, first=first, courtesy=courtesy
+                )
         return None
 
 
@@ -1258,7 +1671,8 @@ def _ends_with(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
 
 
 def _gender(words_before: Iterable[str]) -> str | None:
-    for word in words_before:
+    for written in words_before:
+        word = written.rstrip(".")  # "mrs." as "mrs"
         if word in _MALE:
             return "m"
         if word in _FEMALE:
@@ -1348,7 +1762,13 @@ def _distinct_people(keys: Iterable[str]) -> list[str]:
 
 def _carries(longer: tuple[str, ...], shorter: tuple[str, ...]) -> float:
     """How much of ``shorter`` is found, in order and close together, inside ``longer``
-    (0..1); 0 when it is not the same quotation."""
+    (0..1); 0 when it is not the same quotation.
+
+    A word of ``shorter`` in ten may be missing (a spelling, "12"/"12th"), none in a
+    quotation under ten words: "the reaction of Chinese authorities" and "the reaction of
+    Chinese courts" are two wordings, one outlet does not carry the other's. A part of a
+    longer quotation needs ``MIN_PART_WORDS`` words, ``MIN_CONTENT_WORDS`` of them no stop
+    words: "be kind to one another" could be anybody's words."""
     matcher = difflib.SequenceMatcher(None, longer, shorter, autojunk=False)
     blocks = [b for b in matcher.get_matching_blocks() if b.size]
     matched = sum(b.size for b in blocks)
@@ -1357,8 +1777,16 @@ def _carries(longer: tuple[str, ...], shorter: tuple[str, ...]) -> float:
     spread = blocks[-1].a + blocks[-1].size - blocks[0].a
     if spread > len(shorter) * 1.25 + 2:
         return 0.0
+    if len(shorter) - matched > len(shorter) // 10:
+        return 0.0
     coverage = matched / len(shorter)
-    return coverage if coverage >= SAME_QUOTE_COVERAGE else 0.0
+    if coverage < SAME_QUOTE_COVERAGE:
+        return 0.0
+    if len(shorter) < SAME_QUOTE_COVERAGE * len(longer):
+        content = sum(1 for word in set(shorter) if word not in stop_words())
+        if len(shorter) < MIN_PART_WORDS or content < MIN_CONTENT_WORDS:
+            return 0.0
+    return coverage
 
 
 def _merge(found: Sequence[_Found]) -> list[list[_Found]]:
@@ -1494,10 +1922,18 @@ def _agree(root: _Found, group: Sequence[_Found]) -> tuple[_Speaker | None, str,
     """The speaker the outlets agree on, how it was found, and the sentences naming it.
 
     People named win over bodies and descriptions; people named differently leave the quote
-    without a speaker ("disputed"); the fullest form of the name any outlet gives is shown."""
-    speakers = [q.speaker for q in group if q.speaker is not None]
+    without a speaker ("disputed"); the fullest form of the name any outlet gives is shown.
+    An outlet carrying only a small part of the quotation (less than ``PART_SPEAKS`` of its
+    words, or any part when the quotation quotes someone else in turn: "a statement mocking
+    Trump: 'We learned...'") may have that part from someone else than the whole: its speaker
+    can dispute the others', never name the whole quotation by itself."""
+    share = SAME_QUOTE_COVERAGE if _INNER_MARK.search(root.text) else PART_SPEAKS
+    whole = [q for q in group if len(q.words) >= share * len(root.words)]
+    speakers = [q.speaker for q in whole if q.speaker is not None]
     named = sorted((s for s in speakers if s.key is not None), key=lambda s: s.tokens, reverse=True)
     if named:
+        parts = [q.speaker for q in group if len(q.words) < share * len(root.words) and q.speaker]
+        named += [s for s in parts if s.key is not None]
         chosen = named[0]
         if not all(_same_name(chosen.name, s.name) for s in named):
             # The fuller forms disagree ("Robert Livingston", "Bob Livingston"): what the

@@ -224,6 +224,66 @@ def test_a_piece_of_a_sentence_needs_more_words() -> None:
             'con job!"',
             "Trump",
         ),
+        # A role word first, then the name.
+        (
+            '"The ban would be a clear violation of the rights of every citizen," said '
+            "presidential spokesman Ivan Sorokin.",
+            "Ivan Sorokin",
+        ),
+        # A body's name with "of" before the role: the person after it speaks.
+        (
+            '"The influence governors have on their delegations is overwhelming," said University '
+            "of Lisbon political scientist Marta Reis.",
+            "Marta Reis",
+        ),
+        # A person "of" a firm: the name ends before "of".
+        (
+            '"Latin America is being buffeted by shocks from outside this time," said Jane Doyle '
+            "of Baker Partners and a former central bank governor.",
+            "Jane Doyle",
+        ),
+        # No comma after the name: the description that follows is not part of it.
+        (
+            '"Governors have always had enormous influence on their states," said Paulo Dias a '
+            "Brasilia-based political consultant.",
+            "Paulo Dias",
+        ),
+        # A body's name with "of" and no one after it.
+        (
+            '"Approximately 200 gallons of gas are belched by a single cow each day," notes the '
+            "Ohio State College of Veterinary Sciences.",
+            "the Ohio State College",
+        ),
+        # A few describing words before the name.
+        (
+            '"No help. No police. No firemen at all that night," 17-year-old Omar Hadi, one of the '
+            "disc jockeys at the party, said Friday.",
+            "Omar Hadi",
+        ),
+        # A reporting clause in the middle of the sentence, after the quotation's clause.
+        (
+            "She relied on “a great deal of classified information sent by secure cable and "
+            "courier,” Mendez said, as well as secure calls and other protected means.",
+            "Mendez",
+        ),
+        # A closing reporting clause, and nobody before the quotation.
+        (
+            '"The case is serious and the problem is delicate" and the reactions of the army bear '
+            "watching, Martens said.",
+            "Martens",
+        ),
+        # A body's name after its kind ("the newspaper X").
+        (
+            '"The results of this study are very clear to everyone," the newspaper Kommersant '
+            "said.",
+            "the newspaper Kommersant",
+        ),
+        # Who leads a body "'s" name: the person, not the body.
+        (
+            "As the President of the Port Workers’ Council explained in testimony: “Only about "
+            "5,000 officers do the lion’s share of the work in the ports.”",
+            "the President of the Port Workers’ Council",
+        ),
     ],
 )
 def test_the_speaker_named_in_the_sentence(paragraph: str, speaker: str) -> None:
@@ -444,6 +504,182 @@ def test_a_pronoun_is_never_guessed(before: str) -> None:
     assert attribution == "ambiguous"
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "words", "speaker"),
+    [
+        # The subject of a verb in a clause after the quotation is not its speaker.
+        (
+            'And she urged the council to "stop counting the reformers in the cabinet every '
+            'single morning," a habit that the advisers had started before Governor Anna Holt '
+            "dismissed the old cabinet.",
+            "stop counting",
+            None,
+        ),
+        # A closing "..., the station said." reports the whole sentence: the person the
+        # sentence quotes, named before the quotation, is the speaker.
+        (
+            'A local lawmaker also called for "an urgent audit of the bridge and of every other '
+            'bridge in the county" to decide whether it can stay open, the regional radio station '
+            "said.",
+            "urgent audit",
+            "A local lawmaker",
+        ),
+        # A state after a place after a name: "New Jersey" is not who speaks.
+        (
+            '"This was a very positive and emotional day for all of us," Tom Baxter of Cedar '
+            "Falls, North Dakota, whose sister died in the flood, said after the service.",
+            "emotional day",
+            None,
+        ),
+        # "One of his former aides": which one, the sentence does not say.
+        (
+            'It was, one of his former aides said, "a delaying move that was obvious to everyone '
+            'except the minister."',
+            "delaying move",
+            None,
+        ),
+        # "Via" names who passed the words on, not who spoke them.
+        (
+            "--AGENCY STATEMENT, via Tom Reed: “The candidate is refusing to debate his rivals on "
+            "stage, which is near unprecedented.”",
+            "refusing to debate",
+            None,
+        ),
+        # A source's name lost before "Hardy also created": Hardy is not the source.
+        (
+            'When the painter died, Hardy inherited the plates and began "printing new copies '
+            'from the old plates and selling them to various magazines," according to Hardy also '
+            "created new scenes.",
+            "printing new copies",
+            None,
+        ),
+        # A list after the opening phrase ("Japan, Korea and Guam"): not a subject.
+        (
+            "Before leaving for a five-day trip to Japan, Korea and Guam, he drew a parallel "
+            'between the two crises, saying, "We must be no less concerned by these weapons."',
+            "no less concerned",
+            None,
+        ),
+        # ", saying" after a letter someone else sent: the letter says it, not the subject.
+        (
+            "On Thursday, Unification Minister Kang Min-ho said the North sent a letter to the "
+            'company last week, saying that "the misunderstanding over the dead cattle is now '
+            'fully cleared."',
+            "misunderstanding",
+            None,
+        ),
+        # A passive ("was charged with") is about its subject: the one who speaks is before.
+        (
+            'Ms. Grant said the banker was charged with "plotting and carrying out the largest '
+            'fraud this city has ever seen."',
+            "plotting",
+            "Grant",
+        ),
+        # A title cut off from its name by the sentence splitter is no speaker.
+        (
+            '"Six days before Christmas our troops are in battle," said Rep. \n',
+            "troops are in battle",
+            None,
+        ),
+    ],
+)
+def test_a_name_near_the_quotation_that_is_not_its_speaker(
+    paragraph: str, words: str, speaker: str | None
+) -> None:
+    assert speaker_of(paragraph.strip(), words=words)[0] == speaker
+
+
+def test_a_description_with_a_body_name_after_no_comma_is_not_the_body() -> None:
+    speaker, _ = speaker_of(
+        "Emma Rault, an epidemiologist and director of the group Veritas told the newspaper it "
+        "would be remiss to stop the research.",
+        "“These malformations are very rare, very specific, and we must search for the cause.”",
+    )
+    assert speaker != "Veritas" and "Veritas" in (speaker or "the group Veritas")
+
+
+def test_mrs_and_a_surname_is_not_the_husband_named_in_full() -> None:
+    """An article that writes "Orlov" alone for the president and "Mrs. Orlov" for his wife
+    never gives her words to "Viktor Orlov"."""
+    quotes = quotes_of(
+        article_of(
+            "President Viktor Orlov is recovering from bronchitis, his wife Vera said.",
+            "Mrs. Orlov told the weekly that she hesitated to talk about her husband's health "
+            '"when there is so much guessing on this topic in every newspaper."',
+            '"The doctors say everything is more or less normal now," Mrs. Orlov said.',
+            "Orlov is expected back at work next week.",
+        )
+    )
+    assert {q.speaker for q in quotes} == {"Mrs. Orlov"}
+
+
+def test_a_name_before_a_labels_colon_does_not_fill_in_a_surname() -> None:
+    """A headline run into the text ("... act like they do for Kim Clapper: It's getting
+    harder") makes no "Kim Clapper" of the "Clapper" who speaks."""
+    speaker, _ = speaker_of(
+        "Related: Trump wants citizens to act like they do for Kim Clapper: It's getting "
+        "harder to believe",
+        '"Never before have we seen an effort like this mounted by anyone," Clapper said.',
+    )
+    assert speaker == "Clapper"
+
+
+def test_a_title_in_every_mention_is_only_style() -> None:
+    """Where every mention of the surname has its title ("Ms. Lipman" after "Masha Lipman"),
+    the full name is shown."""
+    speaker, _ = speaker_of(
+        "Masha Lipman, a political analyst at a weekly, spoke in Moscow on Monday.",
+        '"You can read this demonstration as a mandate for the party," Ms. Lipman said.',
+    )
+    assert speaker == "Masha Lipman"
+
+
+def test_the_role_in_an_apposition_is_the_person_named_not_someone_else() -> None:
+    """In "Ricardo Ribeiro, a political consultant, said", the consultant is Ribeiro, not a
+    second person "he" could be."""
+    assert speaker_of(
+        "Ricardo Ribeiro, a Sao Paulo political consultant, said delays could hurt.",
+        '"As the population understands the crisis, the popularity will erode," he said.',
+    ) == ("Ricardo Ribeiro", "pronoun")
+
+
+def test_a_role_in_a_clause_after_the_name_is_someone_else() -> None:
+    speaker, attribution = speaker_of(
+        "Ricardo Ribeiro, who met the finance minister on Monday, said delays could hurt.",
+        '"As the population understands the crisis, the popularity will erode," he said.',
+    )
+    assert (speaker, attribution) == (None, "ambiguous")
+
+
+def test_a_pronoun_is_not_resolved_past_another_woman_the_subject_acts_on() -> None:
+    speaker, attribution = speaker_of(
+        "Nora Quinn, 31, remembers arriving at the clinic as a young girl.",
+        "As far as she is concerned, Dr. Peter Lang gave her a second chance.",
+        '"If I had kept the baby, I would be stuck on welfare or something," she said.',
+    )
+    assert (speaker, attribution) == (None, "ambiguous")
+
+
+def test_a_pronoun_before_its_subject_in_an_opening_phrase_is_the_subject() -> None:
+    assert speaker_of(
+        "After describing how she hugged the three men, Lena Voss earned a standing ovation.",
+        '"We must take the first step in understanding others and start healing," she said.',
+    ) == ("Lena Voss", "pronoun")
+
+
+def test_a_name_doing_something_in_between_may_be_who_he_is() -> None:
+    """A name not known as a person's, as the subject of a verb in a sentence between the
+    pronoun and the speaker before ("Chen delivered"), may be who "he" is."""
+    speaker, attribution = speaker_of(
+        '"There have been modest improvements in the region," Foley said.',
+        "Critics noted that the sentences came a week after Chen delivered a speech in which he "
+        "made clear that the reforms would go no further.",
+        '"The foreign model of government must never be copied here," he said.',
+        words="foreign model",
+    )
+    assert (speaker, attribution) == (None, "ambiguous")
+
+
 def test_words_a_participle_gives_to_someone_else_are_not_the_subjects() -> None:
     assert speaker_of(
         "The son inherited a cult of personality: the media began calling him “another leader "
@@ -539,6 +775,74 @@ def test_outlets_naming_different_speakers_leave_the_speaker_out() -> None:
     (quote,) = quotes_of(first, second)
     assert (quote.speaker, quote.attribution) == (None, "disputed")
     assert {e.source for e in quote.speaker_evidence} == {1, 2}
+
+
+def test_short_quotations_worded_differently_are_two_quotations() -> None:
+    """Under ten words, a different word makes another quotation: neither outlet carries the
+    other's."""
+    quotes = quotes_of(
+        article_of('"The reaction of the local authorities is totally unacceptable," Fischer said'),
+        article_of(
+            '"The reaction of the local courts is totally unacceptable," Fischer said.', key="b"
+        ),
+    )
+    assert sorted(q.source_ids for q in quotes) == [(1,), (2,)]
+
+
+def test_contractions_written_out_are_the_same_quotation() -> None:
+    (quote,) = quotes_of(
+        article_of('"I\'m personally very happy for myself and my family," Ann Lee said.'),
+        article_of('"I am personally very happy for myself and my family," said Ann Lee.', key="b"),
+    )
+    assert quote.source_ids == (1, 2)
+
+
+def test_a_common_phrase_is_no_part_of_a_quotation() -> None:
+    full = article_of(
+        "“Our hearts are broken. It was a privilege to have you in our lives, and may we all "
+        "be kind to one another,” the family wrote.",
+        key="full",
+    )
+    part = article_of(
+        "They are asking people to “be kind to one another” instead of sending flowers.", key="part"
+    )
+    quotes = quotes_of(full, part)
+    assert only(quotes, "Our hearts").source_ids == (1,)
+
+
+def test_a_part_of_a_quotation_that_quotes_someone_does_not_name_its_speaker() -> None:
+    """The part an outlet gives to the cable network is inside a writer's quotation of
+    someone else's words: the network did not say the whole."""
+    nested = article_of(
+        "THE TRAP: Smith “suggested the breaking point was ... a sarcastic statement the network "
+        "released ... ‘We learned from a secret back channel that the two leaders both intend to "
+        "treat our candidate unfairly when they meet him.’”",
+        key="nested",
+    )
+    part = article_of(
+        "“We learned from a secret back channel that the two leaders both intend to treat our "
+        "candidate unfairly when they meet him,” the cable network said in a statement.",
+        key="part",
+    )
+    quote = only(quotes_of(nested, part), "breaking point")
+    assert quote.source_ids == (1, 2)
+    assert quote.speaker is None
+
+
+def test_a_third_of_a_quotation_names_its_speaker() -> None:
+    whole = article_of(
+        "He reaffirmed that Clinton would not resign, saying: “The president is going to do what "
+        "is in the best interest of the country. It would be wrong to give in to this insidious "
+        "politics of personal destruction.”",
+        key="whole",
+    )
+    part = article_of(
+        "Lockhart said, “It would be wrong to give in to this insidious politics of personal "
+        "destruction.”",
+        key="part",
+    )
+    quote = only(quotes_of(whole, part), "best interest")
+    assert (quote.speaker, quote.source_ids) == ("Lockhart", (1, 2))
 
 
 def test_more_outlets_rank_higher_and_one_voice_does_not_fill_the_section() -> None:
