@@ -18,6 +18,12 @@ Two parts, run at two places of the pipeline:
     conference or police statement: those also follow the same order of facts, but each
     reporter brings names, times and figures of their own, while a rewrite adds none.
 
+  Only the sentences an article tells in its own words count, on both sides: a sentence wholly
+  inside quotation marks is a statement the article quotes, not its report. A press release
+  carried as it is and a round-up quoting it at length share every sentence of it, in order,
+  without either repeating the other's report (a Multi-News cluster held such a pair, and a
+  second one quoting another statement: both were called copies of the round-up).
+
   Tuned on the example corpus and on real clusters (``../shared/eval``: DUC 2004, a Multi-News
   sample): the example's rewritten pair aligns 13 of 24 sentences and shares 79-81 % of its
   names and figures both ways; the independent reports of one police statement or press release
@@ -51,6 +57,7 @@ from typing import Literal
 
 from .dedupe import Similarity, align_rewrites
 from .models import Article, Citation, Claim, Disagreement, Sentence
+from .quotes import quotation_spans
 from .text import stem, stop_words
 
 # --- Copies ------------------------------------------------------------------------------------
@@ -120,12 +127,13 @@ def find_copies(
     for row, sentence in enumerate(evidence):
         groups[index_of[sentence.article]].append(row)
     sizes = [len(g) for g in groups]
-    pairs = {(p.a, p.b): p for p in _verbatim_pairs(evidence, index_of, sizes, similarity)}
+    quoted = _QuotedSentences(articles, evidence, groups)
+    pairs = {(p.a, p.b): p for p in _verbatim_pairs(evidence, index_of, sizes, similarity, quoted)}
     if similarity.rewrites is None:  # not merged yet: align the articles here
         aligned = [pairs for _, _, pairs in align_rewrites(groups, similarity)]
     else:
         aligned = similarity.rewrites
-    for p in _rewrite_pairs(aligned, groups, evidence, index_of):
+    for p in _rewrite_pairs(aligned, groups, evidence, index_of, quoted):
         pairs.setdefault((p.a, p.b), p)
     if not pairs:
         return ()
@@ -183,11 +191,18 @@ def _verbatim_pairs(
     index_of: Mapping[str, int],
     sizes: Sequence[int],
     similarity: Similarity,
+    quoted: _QuotedSentences,
 ) -> list[_Pair]:
-    """Article pairs where one has at least half its sentences in the other nearly verbatim.
+    """Article pairs where one has at least half its own sentences in the other nearly verbatim.
 
     Only the word overlap counts here, not pairs known to state the same thing: two reports
-    sharing a quotation are not copies of each other."""
+    sharing a quotation are not copies of each other. For the same reason a sentence wholly
+    inside quotation marks in either article is not counted as copied, and the share is taken
+    of the sentences an article tells in its own words: an article quoting a statement at
+    length, and the statement as another source carries it, share every sentence of it without
+    one repeating the other's report (a press release and a round-up quoting it, two outlets
+    quoting one speech).
+    """
     if len(evidence) < 2:
         return []
     import numpy as np
@@ -196,23 +211,89 @@ def _verbatim_pairs(
     article = np.array([index_of[s.article] for s in evidence], dtype=np.int64)
     across = (rows < cols) & (article[rows] != article[cols])  # each pair once
     rows, cols = rows[across], cols[across]
-    # For each ordered article pair, the sentences of the first with a near copy in the second.
-    copied: dict[tuple[int, int], set[int]] = {}
+    # For each article pair (a < b), its sentence pairs (one of a, one of b) near copies.
+    matched: dict[tuple[int, int], list[tuple[int, int]]] = {}
     ends = (rows.tolist(), cols.tolist(), article[rows].tolist(), article[cols].tolist())
     for i, j, a, b in zip(*ends, strict=True):
         if not similarity.numbers_conflict(i, j):
-            copied.setdefault((a, b), set()).add(i)
-            copied.setdefault((b, a), set()).add(j)
+            if a < b:
+                matched.setdefault((a, b), []).append((i, j))
+            else:
+                matched.setdefault((b, a), []).append((j, i))
     found = []
-    for (a, b), mine in copied.items():
-        if a > b:
-            continue
-        theirs = copied.get((b, a), set())
+    for (a, b), sentence_pairs in matched.items():
+        mine, theirs = {i for i, _ in sentence_pairs}, {j for _, j in sentence_pairs}
         if max(len(mine), len(theirs)) < VERBATIM_MIN_SENTENCES:
             continue
-        if max(len(mine) / sizes[a], len(theirs) / sizes[b]) >= VERBATIM_MIN_SHARE:
+        if max(len(mine) / sizes[a], len(theirs) / sizes[b]) < VERBATIM_MIN_SHARE:
+            continue  # not enough even counting quotations: no need to look for them
+        # The sentences both articles tell in their own words.
+        own = [(i, j) for i, j in sentence_pairs if not quoted(i) and not quoted(j)]
+        own_mine, own_theirs = {i for i, _ in own}, {j for _, j in own}
+        if max(len(own_mine), len(own_theirs)) < VERBATIM_MIN_SENTENCES:
+            continue
+        share_a = len(own_mine) / max(quoted.own_sentences(a), 1)
+        share_b = len(own_theirs) / max(quoted.own_sentences(b), 1)
+        if max(share_a, share_b) >= VERBATIM_MIN_SHARE:
             found.append(_Pair(a, b, "verbatim", len(mine), len(theirs)))
     return found
+
+
+class _QuotedSentences:
+    """Which evidence sentences lie wholly inside quotation marks in their article, found for
+    an article only when asked about one of its sentences (most articles never are)."""
+
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        evidence: Sequence[Sentence],
+        groups: Sequence[Sequence[int]],
+    ) -> None:
+        self._articles = articles
+        self._evidence = evidence
+        self._groups = groups
+        self._article_of = {a.key: n for n, a in enumerate(articles)}
+        self._quoted: dict[int, bool] = {}
+        self._done: set[int] = set()
+
+    def __call__(self, row: int) -> bool:
+        self._read(self._article_of[self._evidence[row].article])
+        return self._quoted[row]
+
+    def own_sentences(self, article: int) -> int:
+        """How many of the article's sentences are not wholly quoted."""
+        self._read(article)
+        return sum(not self._quoted[row] for row in self._groups[article])
+
+    def _read(self, number: int) -> None:
+        if number in self._done:
+            return
+        self._done.add(number)
+        article = self._articles[number]
+        text = article.text
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for row in self._groups[number]:
+            sentence = self._evidence[row]
+            if sentence.paragraph not in spans:
+                if 0 <= sentence.paragraph < len(article.paragraphs):
+                    start, end = article.paragraphs[sentence.paragraph]
+                else:  # no paragraph spans (an article made by hand): the sentence alone
+                    start, end = sentence.start, sentence.end
+                spans[sentence.paragraph] = quotation_spans(text, start, end)
+            self._quoted[row] = _wholly_quoted(
+                text, sentence.start, sentence.end, spans[sentence.paragraph]
+            )
+
+
+def _wholly_quoted(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether the words of ``text[start:end]`` all lie inside one quoted passage (``spans``:
+    opening and closing mark offsets): a sentence of a quotation, not the reporter's own one
+    ("…," she said)."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return start < end and any(opening < start and end <= closing for opening, closing in spans)
 
 
 def _rewrite_pairs(
@@ -220,15 +301,22 @@ def _rewrite_pairs(
     groups: Sequence[Sequence[int]],
     evidence: Sequence[Sentence],
     index_of: Mapping[str, int],
+    quoted: _QuotedSentences,
 ) -> list[_Pair]:
     """The rewritten article pairs (their aligned sentence pairs, from ``align_rewrites``)
-    that align enough of the shorter article and share their names and figures."""
+    that align enough of the shorter article and share their names and figures. As for
+    verbatim copies, only the sentences both tell in their own words count: a statement and
+    an article quoting it at length align sentence by sentence too."""
     found = []
     specifics: dict[int, frozenset[str]] = {}
     for aligned in rewrites:
         first, second = aligned[0]
         a, b = sorted((index_of[evidence[first].article], index_of[evidence[second].article]))
         if len(aligned) < REWRITE_MIN_SHARE * min(len(groups[a]), len(groups[b])):
+            continue
+        own = [(i, j) for i, j in aligned if not quoted(i) and not quoted(j)]
+        shortest = min(quoted.own_sentences(a), quoted.own_sentences(b))
+        if len(own) < max(REWRITE_MIN_SHARE * shortest, VERBATIM_MIN_SENTENCES):
             continue
         for n in (a, b):
             if n not in specifics:

@@ -194,6 +194,67 @@ def test_one_shared_sentence_or_a_shared_quotation_makes_no_copy() -> None:
     assert _copies(("report", [*REPORT, quote], None), ("rally", other, None)) == ()
 
 
+def _split(key: str, paragraphs: list[str]) -> tuple[Article, tuple[Sentence, ...]]:
+    """An article of these paragraphs, split into sentences as the pipeline splits it."""
+    from briefing.segment import split_sentences
+
+    text = "\n\n".join(paragraphs)
+    spans, offset = [], 0
+    for paragraph in paragraphs:
+        spans.append((offset, offset + len(paragraph)))
+        offset += len(paragraph) + 2
+    article = Article(key, f"{key}.txt", key, None, None, None, text, text, tuple(spans))
+    return article, split_sentences(article)
+
+
+def _copies_of_split(*articles: tuple[str, list[str]]) -> tuple[Copy, ...]:
+    made = [_split(key, paragraphs) for key, paragraphs in articles]
+    evidence = [s for _, sentences in made for s in sentences]
+    return find_copies([a for a, _ in made], evidence, Similarity([s.text for s in evidence]))
+
+
+STATEMENT = [
+    "The ferry company regrets the delays passengers faced on the northern route this week.",
+    "Two of our four vessels were taken out of service for urgent repairs to their engines.",
+    "Replacement buses now run every hour between Hallby harbour and the Norrvik terminal.",
+    "We expect the full timetable to return before the start of the summer season.",
+    "Passengers holding tickets for cancelled sailings can claim a refund on our website.",
+    "Our engineers are working day and night with the shipyard in Varberg on the repairs.",
+    "Freight customers will be contacted by their own agents about the new loading times.",
+]
+ROUND_UP = [
+    "Ferry passengers in the north faced a third day of cancellations on Thursday.",
+    "The company said in a statement: \u201c" + " ".join(STATEMENT) + "\u201d",
+    "Travellers at Hallby harbour said they had not been told about the buses.",
+]
+
+
+def test_a_statement_and_a_round_up_quoting_it_are_not_copies() -> None:
+    """A company statement carried as it is, and a round-up quoting all of it between
+    quotation marks: the round-up repeats the statement, not another outlet's report, and the
+    statement repeats nothing. (Before: "the statement is a copy of the round-up".) A quotation
+    this long (over 90 words) is split into its sentences, which match the statement's."""
+    assert _copies_of_split(("statement", STATEMENT), ("round_up", ROUND_UP)) == ()
+    # Nor are two outlets quoting the same statement at length copies of each other.
+    other = [
+        "Hallby harbour was crowded with stranded travellers on Thursday morning.",
+        "In a statement the company wrote: \u201c" + " ".join(STATEMENT) + "\u201d",
+    ]
+    assert _copies_of_split(("round_up", ROUND_UP), ("other", other)) == ()
+
+
+def test_a_wire_copy_is_a_copy_whatever_it_quotes() -> None:
+    """The quotations of a wire copy are quoted in both versions: they do not count, but the
+    reporter's own sentences around them do."""
+    quotation = [
+        "\u201cWe will protect the schools whatever it costs.",
+        "Nobody in this valley should have to travel an hour to a classroom,\u201d Lind said.",
+    ]
+    story = [*REPORT[:4], " ".join(quotation), *REPORT[4:]]
+    (copy,) = _copies_of_split(("full", story), ("short", story[:5]))
+    assert (copy.article, copy.original, copy.kind) == ("short", "full", "verbatim")
+
+
 POLICE_REPORT = [
     "Police said a lorry hit a bridge on the E6 motorway near Hallby early on Tuesday.",
     "The driver, a 52-year-old man from Gdansk, was taken to hospital with minor injuries.",
