@@ -587,8 +587,8 @@ def find_disagreements(
     if not mine:
         return ()
     cited = set(cited_articles)
-    # (index of my figure) -> value -> (first figure text, sentences giving it)
-    others: dict[int, dict[object, tuple[str, list[Sentence]]]] = {}
+    # (index of my figure) -> the figures others give instead, each with its sentences.
+    others: dict[int, _Sides] = {}
     for other_row, _ in sorted(similarity.neighbours(row, similarity.floor)):
         sentence = evidence[other_row]
         if sentence.article in cited:
@@ -597,48 +597,71 @@ def find_disagreements(
         if closeness < SAME_STATEMENT or shared < SAME_STATEMENT_WORDS:
             continue
         for figure, theirs in differing_figures(mine, figures(sentence.text)):
-            by_value = others.setdefault(mine.index(figure), {})
-            text, sentences = by_value.setdefault(theirs.value, (theirs.text, []))
-            if all(s.article != sentence.article for s in sentences):
-                sentences.append(sentence)
-    found = []
-    for position, by_value in sorted(others.items()):
-        figure = mine[position]
-        own = tuple(c for c in citations if _gives(c.text, figure))
-        claims = [Claim(value=figure.text, citations=own)]
-        ranked = sorted(
-            by_value.values(),
-            key=lambda item: (-len(item[1]), min(source_of[s.article] for s in item[1])),
-        )
-        for text, sentences in ranked:
-            claims.append(
-                Claim(
-                    value=text,
-                    citations=tuple(
-                        sorted(
-                            (
-                                Citation(
-                                    source=source_of[s.article],
-                                    sentence_id=s.id,
-                                    text=s.text,
-                                    start=s.start,
-                                    end=s.end,
-                                )
-                                for s in sentences
-                            ),
-                            key=lambda c: c.source,
-                        )
-                    ),
-                )
+            others.setdefault(mine.index(figure), _Sides()).add(
+                theirs, _citation(sentence, source_of)
             )
-        found.append(Disagreement(about=_about(figure), kind=figure.kind, claims=tuple(claims)))
+    found = []
+    for position, sides in sorted(others.items()):
+        figure = mine[position]
+        own = _Sides()
+        for citation in citations:
+            given = _giving(citation.text, figure)
+            if given is not None:
+                own.add(given, citation)
+        # The point's own wording first, then the same value worded otherwise, then the others.
+        own_claims = sorted(
+            own.claims(),
+            key=lambda claim: (_said(claim.value) != _said(figure.text), claim.citations[0].source),
+        )
+        others_claims = sorted(
+            sides.claims(), key=lambda c: (-len(c.citations), c.citations[0].source)
+        )
+        claims = own_claims or [Claim(value=figure.text, citations=())]
+        found.append(
+            Disagreement(about=_about(figure), kind=figure.kind, claims=(*claims, *others_claims))
+        )
     return tuple(found)
 
 
-def _gives(text: str, figure: Figure) -> bool:
-    """Whether a sentence gives ``figure`` (the same kind, thing and value)."""
+def _said(text: str) -> str:
+    """A figure as worded, for telling wordings apart ("At least 60" is "at least 60")."""
+    return " ".join(text.casefold().split())
+
+
+class _Sides:
+    """The values sources give for one figure, each as worded, with the sentences (one per
+    source) wording it so: a claim cites only sentences that say its value in its words ("at
+    least 60 people" and "60 people" are one value, two claims)."""
+
+    def __init__(self) -> None:
+        self._by_wording: dict[tuple[object, str], tuple[str, dict[int, Citation]]] = {}
+
+    def add(self, figure: Figure, citation: Citation) -> None:
+        key = (figure.value, _said(figure.text))
+        _, by_source = self._by_wording.setdefault(key, (figure.text, {}))
+        by_source.setdefault(citation.source, citation)
+
+    def claims(self) -> list[Claim]:
+        return [
+            Claim(value=text, citations=tuple(by_source[n] for n in sorted(by_source)))
+            for text, by_source in self._by_wording.values()
+        ]
+
+
+def _citation(sentence: Sentence, source_of: Mapping[str, int]) -> Citation:
+    return Citation(
+        source=source_of[sentence.article],
+        sentence_id=sentence.id,
+        text=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+    )
+
+
+def _giving(text: str, figure: Figure) -> Figure | None:
+    """The figure of a sentence that gives ``figure`` (the same kind, thing and value), if any."""
     other = _matching(figure, figures(text))
-    return other is not None and other.value == figure.value
+    return other if other is not None and other.value == figure.value else None
 
 
 def _about(figure: Figure) -> str:

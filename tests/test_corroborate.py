@@ -489,6 +489,35 @@ def test_near_identical_sentences_with_the_same_figures_make_no_disagreement() -
     assert find_disagreements(0, [citation], ["s0"], evidence, similarity, source_of) == ()
 
 
+def _disagreements(texts: list[str]) -> list[tuple[str, tuple[tuple[str, tuple[int, ...]], ...]]]:
+    """The disagreements found for the first of ``texts`` (each from its own source) with the
+    others, as (about, ((value, sources), ...))."""
+    evidence = [Sentence(f"s{n}:0:0", f"s{n}", 0, 0, 0, 0, len(t), t) for n, t in enumerate(texts)]
+    source_of = {f"s{n}": n + 1 for n in range(len(texts))}
+    citation = Citation(1, "s0:0:0", texts[0], 0, len(texts[0]))
+    found = find_disagreements(0, [citation], ["s0"], evidence, Similarity(texts), source_of)
+    return [(d.about, tuple((c.value, c.source_ids) for c in d.claims)) for d in found]
+
+
+def test_each_claim_is_worded_as_its_sources_word_it() -> None:
+    """ "At least 60" and "60" are one value but not the same words: each is its own claim, so
+    every claim's value is in every sentence it cites. (Before: "at least 60 people [2][3]",
+    source 3 saying "killing 60 people".)"""
+    toll = "A fire turned the crowded dance hall into a deathtrap, killing {} people on Friday."
+    texts = [toll.format(n) for n in ("65", "at least 60", "60", "at least 60", "nearly 70")]
+    assert _disagreements(texts) == [
+        (
+            "people",
+            (
+                ("65 people", (1,)),
+                ("at least 60 people", (2, 4)),
+                ("60 people", (3,)),
+                ("nearly 70 people", (5,)),
+            ),
+        )
+    ]
+
+
 def test_no_disagreement_in_the_example_corpus(briefing: Briefing) -> None:
     # Its sources agree on every figure they share (30-day ceasefire, Thursday, Istanbul).
     assert [d for p in briefing.points for d in p.disagreements] == []
