@@ -39,12 +39,25 @@ Two parts, run at two places of the pipeline:
   sources that say the same as the point apart from a figure or a date, and report
   "sources differ: 524 [5] vs 500 [3]". It is strict on purpose, since a false disagreement
   misleads: the two sentences must be the same words once figures are set aside (cosine at
-  least ``SAME_STATEMENT`` over at least three shared words), and the figures compared must be
-  of the same kind about the same thing: a count with the same noun after it ("524 aerial
-  drones" / "500 aerial drones"), two percentages, two amounts of one currency, two weekdays,
-  two calendar dates, two years. A year is never compared with a count. Where a sentence holds
-  two figures that could match (two percentages), nothing is said. Where both a date and a
-  count differ, the sentences are about two occasions, not one, and nothing is said either.
+  least ``SAME_STATEMENT`` over ``SAME_STATEMENT_WORDS`` shared words or more, and the words
+  left once every figure phrase with its scale, currency and unit is taken out overlapping at
+  least ``SAME_WORDS_LEFT``), and the figures compared must be of the same kind about the same
+  thing: a count with the same noun after it ("524 aerial drones" / "500 aerial drones"; nouns
+  folded to the singular, not stemmed), or with no noun but the same verb before it ("injured
+  about 180" / "injured 157 others"), two percentages, two amounts of one currency, two
+  weekdays, two calendar dates, two years. A year is never compared with a count, a time ago
+  ("six years ago") never with a length of time ("nine years in office"), and a figure in
+  brackets after another ("8 mph (13 kph)") is its conversion, never compared. Where a
+  sentence holds two figures that could match (two percentages), nothing is said. Where both a
+  date and a count differ, the sentences are about two occasions, not one, and nothing is said
+  either. Each claim cites the sources wording the value its way ("at least 60 people" and "60
+  people" are two claims).
+
+  Paraphrases whose figures differ are not looked for: on the evaluation clusters, sentence
+  pairs less close than ``SAME_STATEMENT`` that give different figures for one thing (a death
+  toll updated, a typo of "million" for "billion") are outnumbered several times by pairs
+  giving figures of two things in similar words (two years of two events, a policy and a
+  proposal, a sentence served and one faced).
 """
 
 from __future__ import annotations
@@ -414,9 +427,12 @@ _WEEKDAY = re.compile(r"\b(?P<day>" + "|".join(_WEEKDAYS) + r")\b(?!s)", re.IGNO
 _MONTH_NAME = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _MONTH_BEFORE = re.compile(r"\b(?P<month>" + _MONTH_NAME + r")\.?\s+$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(r"^\s+(?:of\s+)?(?P<month>" + _MONTH_NAME + r")\b", re.IGNORECASE)
+# Between a figure and a number in brackets after it: "(", "(about ", "(dlrs ".
+_CONVERSION = re.compile(r"\s*\(\s*(?:[^\W\d_]+\.?\s+){0,2}")
 _PERCENT = re.compile(r"^(?:\s?%|\s+per\s?cent\b|-percent\b)", re.IGNORECASE)
 _SCALE = re.compile(r"^\s+(?P<scale>" + "|".join(_SCALES) + r")\b", re.IGNORECASE)
 _FOLLOWING_WORD = re.compile(r"^(?:-|\s+)(?P<word>[a-z][a-z’'-]*)")
+_NOUN_AFTER = re.compile(r"^(?:-|\s+)(?P<word>[A-Za-z][a-z’'-]*)")
 
 FigureKind = Literal["count", "percentage", "amount", "day", "date", "year"]
 _WHEN: frozenset[str] = frozenset({"day", "date", "year"})
@@ -439,9 +455,13 @@ class Figure:
 def figures(text: str) -> list[Figure]:
     """The figures and dates of a sentence that can be compared with another's."""
     found: list[Figure] = []
+    last_end = -1  # where the last number (or its figure) ends
     for match in _FIGURE.finditer(text):
         figure = _figure(text, match)
-        if figure is not None:
+        # "8 mph (13 kph)": a conversion of the figure before it, rounded its own way.
+        conversion = last_end >= 0 and _CONVERSION.fullmatch(text, last_end, match.start())
+        last_end = figure.end if figure is not None else match.end()
+        if figure is not None and not conversion:
             found.append(figure)
     for match in _WEEKDAY.finditer(text):
         day = match.group("day").lower()
@@ -498,12 +518,13 @@ def _figure(text: str, match: re.Match[str]) -> Figure | None:
             return None  # "the 2022 draft agreement": a year or a count, unclear
         return Figure("year", (), int(value), start, end, text[start:end])
     # A count: the noun after it says what is counted: "524 aerial drones", "60 people",
-    # "30-day truce". Up to two words, ending on the first plural ("22 miles south" counts
-    # miles), else the first word alone.
+    # "30-day truce", "three Muslims". Up to two words, ending on the first plural ("22 miles
+    # south" counts miles), else the first word alone; a capitalised word only in a plural
+    # ("12 Americans", "two Bosnian Croats"; not "5 May", "Flight 5 Monday").
     words: list[tuple[str, int]] = []
     rest = after
     while len(words) < 2:
-        following = _FOLLOWING_WORD.match(rest)
+        following = _NOUN_AFTER.match(rest)
         if following is None:
             break
         word = following.group("word")
@@ -511,12 +532,14 @@ def _figure(text: str, match: re.Match[str]) -> Figure | None:
             break
         words.append((word, len(text) - len(rest) + following.end()))
         rest = rest[following.end() :]
-        if word.endswith("s") and not word.endswith("ss"):
+        if _plural(word):
             break
-    if len(words) == 2 and not (words[1][0].endswith("s") and not words[1][0].endswith("ss")):
+    if len(words) == 2 and not _plural(words[1][0]):
         words = words[:1]
+    if any(word[0].isupper() for word, _ in words) and not _plural(words[-1][0]):
+        words = []
     if not words:
-        return None  # a bare number: what it counts is not said next to it
+        return _acted_on(text, start, end, value)
     end = words[-1][1]
     key = tuple(_singular(word) for word, _ in words)
     # "six years ago" is a time, "nine years in office" a length of time: not one thing.
@@ -526,7 +549,27 @@ def _figure(text: str, match: re.Match[str]) -> Figure | None:
     return Figure("count", key, value, start, end, text[start:end])
 
 
+def _acted_on(text: str, start: int, end: int, value: float) -> Figure | None:
+    """A number with no noun after it, right after a verb that says what it counts ("injured
+    about 180", "killing 60", "injuring 157 others"), keyed by that verb's stem; any other bare
+    number says nothing of what it counts ("game 7", "at 7", "won 64 of the 122 seats")."""
+    verb = _VERB_BEFORE.search(text, 0, start)
+    if verb is None or verb.group("word").lower() in stop_words():
+        return None
+    others = _OTHERS.match(text, end)
+    if others:
+        end = others.end()
+    key = ("^" + stem(verb.group("word")),)
+    return Figure("count", key, value, verb.start(), end, text[verb.start() : end])
+
+
+_VERB_BEFORE = re.compile(r"(?<![\w’'-])(?P<word>[a-z]{2,}(?:ing|ed))\s+$")
+_OTHERS = re.compile(r"\s+others\b")
 _RELATIVE = re.compile(r"\s+(?P<word>ago|earlier|later)\b", re.IGNORECASE)
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith("ss")
 
 
 def _singular(noun: str) -> str:
@@ -731,6 +774,8 @@ def _giving(text: str, figure: Figure) -> Figure | None:
 
 
 def _about(figure: Figure) -> str:
+    if figure.kind == "count" and figure.key[0].startswith("^"):
+        return figure.text.split()[0]  # what the verb before it counts: "injured"
     if figure.kind == "count":
         number = _FIGURE.search(figure.text)
         rest = figure.text[number.end() :] if number else figure.text

@@ -297,8 +297,27 @@ def test_figures_know_what_they_count() -> None:
         ("count", ("sea", "drone"), 45.0, "45 sea drones"),
         ("count", ("troop",), 1500.0, "1,500 troops"),
     ]
+    # A number with no noun counts what the verb before it says, if a verb: "injured about 180".
     assert _figures("The fire killed at least 60 people and injured about 180.") == [
-        ("count", ("people",), 60.0, "at least 60 people")  # "about 180": what is not said
+        ("count", ("people",), 60.0, "at least 60 people"),
+        ("count", ("^injur",), 180.0, "injured about 180"),
+    ]
+    assert _figures("It killed 65 people, injuring 157 others.")[1] == (
+        "count",
+        ("^injur",),
+        157.0,
+        "injuring 157 others",
+    )
+    # A capitalised noun counts when plural: "three Muslims", not "Flight 5 Monday".
+    assert _figures("It convicted three Muslims and two Bosnian Croats.") == [
+        ("count", ("muslim",), 3.0, "three Muslims"),
+        ("count", ("bosnian", "croat"), 2.0, "two Bosnian Croats"),
+    ]
+    assert _figures("Flight 5 Monday") == [("day", (), "monday", "Monday")]
+    # A figure in brackets after another is the same figure converted: never compared.
+    assert _figures("It moved at 8 mph (13 kph), 350 kilometers (220 miles) off the coast.") == [
+        ("count", ("mph",), 8.0, "8 mph"),
+        ("count", ("kilometer",), 350.0, "350 kilometers"),
     ]
     assert _figures("Talks open next Thursday, May 15, in Istanbul.") == [
         ("day", (), "thursday", "Thursday"),
@@ -311,8 +330,10 @@ def test_figures_know_what_they_count() -> None:
     assert _figures("The war began in 2022, after the 80th anniversary.") == [
         ("year", (), 2022, "2022")
     ]
-    # Not figures: a time, a range, a bare number, an ordinal, "one", a year before a noun.
+    # Not figures: a time, a range, a bare number, an ordinal, "one", a year before a noun, a
+    # number after a noun ("game 7") or after a verb not ending in -ed or -ing ("won 64").
     assert _figures("At 7:30 a.m. on the 8-10 May truce, 12 said one of the 2022 draft.") == []
+    assert _figures("They won 64 of them in game 7.") == []
 
 
 @pytest.mark.parametrize(
@@ -343,6 +364,14 @@ def test_figures_know_what_they_count() -> None:
             "He left office nine years ago.",
             [("six years ago", "nine years ago")],
         ),
+        # A number with no noun, after the same verb: "injured about 180" / "injured 157 others".
+        (
+            "It killed 60 people and injured about 180.",
+            "It killed 60 people and injured 157 others.",
+            [("injured about 180", "injured 157 others")],
+        ),
+        # Conversions rounded differently are one figure: "8 mph (12 kph)", "8 mph (13 kph)".
+        ("It moved west at 8 mph (12 kph).", "It moved west at 8 mph (13 kph).", []),
         # Two figures that could match one: ambiguous, nothing said.
         ("Rates fell to 3.5 percent from 4 percent.", "Rates fell to 3 percent.", []),
         # A date and a count both differ: two occasions, not one disagreement.
@@ -528,6 +557,19 @@ def test_each_claim_is_worded_as_its_sources_word_it() -> None:
                 ("nearly 70 people", (5,)),
             ),
         )
+    ]
+
+
+def test_a_toll_given_without_a_noun_is_compared_after_the_same_verb() -> None:
+    """The known gap "injured about 180" (no noun after the number): counted by the verb."""
+    texts = [
+        "A fire turned the crowded dance hall into a deathtrap, killing 60 people and "
+        "injuring about 180 in the city.",
+        "A fire turned the crowded dance hall into a deathtrap, killing 60 people and "
+        "injuring 157 others in the city.",
+    ]
+    assert _disagreements(texts) == [
+        ("injuring", (("injuring about 180", (1,)), ("injuring 157 others", (2,))))
     ]
 
 
