@@ -65,7 +65,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -147,8 +147,9 @@ def find_copies(
         aligned = [pairs for _, _, pairs in align_rewrites(groups, similarity)]
     else:
         aligned = similarity.rewrites
-    for p in _rewrite_pairs(aligned, groups, evidence, index_of, quoted):
-        pairs.setdefault((p.a, p.b), p)
+    # A pair already found verbatim keeps that evidence: it is not looked at again.
+    for p in _rewrite_pairs(aligned, groups, evidence, index_of, quoted, set(pairs)):
+        pairs[(p.a, p.b)] = p
     if not pairs:
         return ()
 
@@ -241,21 +242,30 @@ def _verbatim_pairs(
             continue
         if max(len(mine) / sizes[a], len(theirs) / sizes[b]) < VERBATIM_MIN_SHARE:
             continue  # not enough even counting quotations: no need to look for them
-        # The sentences both articles tell in their own words.
-        own = [(i, j) for i, j in sentence_pairs if not quoted(i) and not quoted(j)]
-        own_mine, own_theirs = {i for i, _ in own}, {j for _, j in own}
-        if max(len(own_mine), len(own_theirs)) < VERBATIM_MIN_SENTENCES:
-            continue
-        share_a = len(own_mine) / max(quoted.own_sentences(a), 1)
-        share_b = len(own_theirs) / max(quoted.own_sentences(b), 1)
-        if max(share_a, share_b) >= VERBATIM_MIN_SHARE:
-            found.append(_Pair(a, b, "verbatim", len(mine), len(theirs)))
+        # The sentences both articles tell in their own words. Without quotations among the
+        # matched sentences nothing changes: fewer own sentences only raise the share.
+        flags = quoted.read(a, b)
+        if any(flags[i] == quoted.QUOTED for i in mine) or any(
+            flags[j] == quoted.QUOTED for j in theirs
+        ):
+            own = [(i, j) for i, j in sentence_pairs if flags[i] == flags[j] == quoted.OWN]
+            own_mine, own_theirs = {i for i, _ in own}, {j for _, j in own}
+            if max(len(own_mine), len(own_theirs)) < VERBATIM_MIN_SENTENCES:
+                continue
+            share_a = len(own_mine) / max(quoted.own_sentences(a), 1)
+            share_b = len(own_theirs) / max(quoted.own_sentences(b), 1)
+            if max(share_a, share_b) < VERBATIM_MIN_SHARE:
+                continue
+        found.append(_Pair(a, b, "verbatim", len(mine), len(theirs)))
     return found
 
 
 class _QuotedSentences:
-    """Which evidence sentences lie wholly inside quotation marks in their article, found for
-    an article only when asked about one of its sentences (most articles never are)."""
+    """Which evidence sentences lie wholly inside quotation marks in their article: ``flags``
+    (by evidence row) is ``QUOTED``, ``OWN`` or 0 for not yet read; an article is read when
+    asked about (most never are), all its sentences at once."""
+
+    OWN, QUOTED = 1, 2
 
     def __init__(
         self,
@@ -266,26 +276,26 @@ class _QuotedSentences:
         self._articles = articles
         self._evidence = evidence
         self._groups = groups
-        self._article_of = {a.key: n for n, a in enumerate(articles)}
-        self._quoted: dict[int, bool] = {}
-        self._done: set[int] = set()
+        self.flags = bytearray(len(evidence))
+        self._own: dict[int, int] = {}
 
-    def __call__(self, row: int) -> bool:
-        self._read(self._article_of[self._evidence[row].article])
-        return self._quoted[row]
+    def read(self, *numbers: int) -> bytearray:
+        """Read these articles (indexes) if not yet read; the flags."""
+        for number in numbers:
+            if number not in self._own:
+                self._own[number] = self._read(number)
+        return self.flags
 
     def own_sentences(self, article: int) -> int:
         """How many of the article's sentences are not wholly quoted."""
-        self._read(article)
-        return sum(not self._quoted[row] for row in self._groups[article])
+        self.read(article)
+        return self._own[article]
 
-    def _read(self, number: int) -> None:
-        if number in self._done:
-            return
-        self._done.add(number)
+    def _read(self, number: int) -> int:
         article = self._articles[number]
         text = article.text
         spans: dict[int, list[tuple[int, int]]] = {}
+        own = 0
         for row in self._groups[number]:
             sentence = self._evidence[row]
             if sentence.paragraph not in spans:
@@ -293,10 +303,20 @@ class _QuotedSentences:
                     start, end = article.paragraphs[sentence.paragraph]
                 else:  # no paragraph spans (an article made by hand): the sentence alone
                     start, end = sentence.start, sentence.end
-                spans[sentence.paragraph] = quotation_spans(text, start, end)
-            self._quoted[row] = _wholly_quoted(
-                text, sentence.start, sentence.end, spans[sentence.paragraph]
-            )
+                marked = _QUOTATION_MARK.search(text, start, end)
+                spans[sentence.paragraph] = quotation_spans(text, start, end) if marked else []
+            paragraph_spans = spans[sentence.paragraph]
+            if paragraph_spans and _wholly_quoted(
+                text, sentence.start, sentence.end, paragraph_spans
+            ):
+                self.flags[row] = self.QUOTED
+            else:
+                self.flags[row] = self.OWN
+                own += 1
+        return own
+
+
+_QUOTATION_MARK = re.compile('["“”„]')
 
 
 def _wholly_quoted(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -316,22 +336,27 @@ def _rewrite_pairs(
     evidence: Sequence[Sentence],
     index_of: Mapping[str, int],
     quoted: _QuotedSentences,
+    known: Container[tuple[int, int]] = (),
 ) -> list[_Pair]:
     """The rewritten article pairs (their aligned sentence pairs, from ``align_rewrites``)
-    that align enough of the shorter article and share their names and figures. As for
-    verbatim copies, only the sentences both tell in their own words count: a statement and
-    an article quoting it at length align sentence by sentence too."""
+    that align enough of the shorter article and share their names and figures, but the
+    ``known`` ones. As for verbatim copies, only the sentences both tell in their own words
+    count: a statement and an article quoting it at length align sentence by sentence too."""
     found = []
     specifics: dict[int, frozenset[str]] = {}
     for aligned in rewrites:
         first, second = aligned[0]
         a, b = sorted((index_of[evidence[first].article], index_of[evidence[second].article]))
+        if (a, b) in known:
+            continue
         if len(aligned) < REWRITE_MIN_SHARE * min(len(groups[a]), len(groups[b])):
             continue
-        own = [(i, j) for i, j in aligned if not quoted(i) and not quoted(j)]
-        shortest = min(quoted.own_sentences(a), quoted.own_sentences(b))
-        if len(own) < max(REWRITE_MIN_SHARE * shortest, VERBATIM_MIN_SENTENCES):
-            continue
+        flags = quoted.read(a, b)
+        if any(flags[i] == quoted.QUOTED or flags[j] == quoted.QUOTED for i, j in aligned):
+            own = [(i, j) for i, j in aligned if flags[i] == flags[j] == quoted.OWN]
+            shortest = min(quoted.own_sentences(a), quoted.own_sentences(b))
+            if len(own) < max(REWRITE_MIN_SHARE * shortest, VERBATIM_MIN_SENTENCES):
+                continue
         for n in (a, b):
             if n not in specifics:
                 specifics[n] = frozenset(
