@@ -452,8 +452,13 @@ _WEEKDAY = re.compile(r"\b(?P<day>" + "|".join(_WEEKDAYS) + r")\b(?!s)", re.IGNO
 _MONTH_NAME = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _MONTH_BEFORE = re.compile(r"\b(?P<month>" + _MONTH_NAME + r")\.?\s+$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(r"^\s+(?:of\s+)?(?P<month>" + _MONTH_NAME + r")\b", re.IGNORECASE)
-# Between a figure and a number in brackets after it: "(", "(about ", "(dlrs ".
-_CONVERSION = re.compile(r"\s*\(\s*(?:[^\W\d_]+\.?\s+){0,2}")
+# Between a figure and a number in brackets after it, its conversion: "(", "(about ", "(dlrs ",
+# "(US", also after a rate: "per hour (", "/h (", "a year (". Not "(including 12 children)".
+_CONVERSION = re.compile(
+    r"(?:\s*(?:/|per\s|an?\s)\s*[^\W\d_]+\.?)?\s*\(\s*"
+    r"(?:(?:about|some|around|approximately|roughly|nearly|almost|dlrs|us|usd)\.?\s*){0,2}",
+    re.IGNORECASE,
+)
 _PERCENT = re.compile(r"^(?:\s?%|\s+per\s?cent\b|-percent\b)", re.IGNORECASE)
 _SCALE = re.compile(r"^\s+(?P<scale>" + "|".join(_SCALES) + r")\b", re.IGNORECASE)
 _FOLLOWING_WORD = re.compile(r"^(?:-|\s+)(?P<word>[a-z][a-z’'-]*)")
@@ -676,7 +681,7 @@ def find_disagreements(
 
     ``citations`` are the point's (the sources carrying it), ``cited_articles`` their article
     keys: a cited source's own other sentences are never held against it. Each claim cites
-    only sentences that really give its value, verbatim.
+    only sentences that give its value in its very words (``Claim.value`` is in each of them).
     """
     mine = figures(evidence[row].text)
     if not mine:

@@ -319,6 +319,14 @@ def test_figures_know_what_they_count() -> None:
         ("count", ("mph",), 8.0, "8 mph"),
         ("count", ("kilometer",), 350.0, "350 kilometers"),
     ]
+    assert [f.text for f in figures("Winds of 150 kilometres per hour (about 93 mph).")] == [
+        "150 kilometres"
+    ]
+    # Not a conversion: a figure of its own in brackets.
+    assert [f.text for f in figures("It killed 60 people (including 12 children).")] == [
+        "60 people",
+        "12 children",
+    ]
     assert _figures("Talks open next Thursday, May 15, in Istanbul.") == [
         ("day", (), "thursday", "Thursday"),
         ("date", (), (5, 15), "May 15"),
@@ -595,6 +603,53 @@ def test_two_totals_of_damage_worded_alike_make_no_disagreement() -> None:
 def test_no_disagreement_in_the_example_corpus(briefing: Briefing) -> None:
     # Its sources agree on every figure they share (30-day ceasefire, Thursday, Istanbul).
     assert [d for p in briefing.points for d in p.disagreements] == []
+
+
+# --- End to end on invented articles: tests/fixtures/corroborate/storm -----------------------
+
+STORM = Path(__file__).parent / "fixtures" / "corroborate" / "storm"
+
+
+@pytest.fixture(scope="module")
+def storm() -> tuple[Briefing, tuple[Copy, ...]]:
+    from briefing.pipeline import analyse, compose_from
+
+    config = load_config(STORM / "config.toml")
+    analysis = analyse(config, root=STORM)
+    return compose_from(analysis, config, now=FROZEN_NOW), analysis.copies
+
+
+def test_storm_the_updated_wire_story_is_the_one_copy(
+    storm: tuple[Briefing, tuple[Copy, ...]],
+) -> None:
+    """b repeats a (an updated version of one wire story); the round-up d quotes all of the
+    statement c between quotation marks, and neither repeats the other's report."""
+    _, copies = storm
+    assert [(c.article, c.original, c.kind) for c in copies] == [("b_update", "a_wire", "verbatim")]
+
+
+def test_storm_disagreements_are_the_injured_alone(
+    storm: tuple[Briefing, tuple[Copy, ...]],
+) -> None:
+    """The injured, given without a noun ("injuring about 90", "injuring 97 others"), differ;
+    the wind speed's conversion, rounded to 93 mph in one and 94 mph in the other, does not."""
+    briefing, _ = storm
+    found = [
+        (d.about, tuple((c.value, c.source_ids) for c in d.claims))
+        for p in briefing.points
+        for d in p.disagreements
+    ]
+    assert found == [("injuring", (("injuring about 90", (1,)), ("injuring 97 others", (2,))))]
+    winds = next(p for p in briefing.points if p.text.startswith("Winds reached"))
+    assert winds.disagreements == ()
+    raw = {s.id: (STORM / s.path).read_text(encoding="utf-8") for s in briefing.sources}
+    for point in briefing.points:
+        for disagreement in point.disagreements:
+            for claim in disagreement.claims:
+                for citation in claim.citations:
+                    assert claim.value in citation.text
+                    verbatim = raw[citation.source][citation.start : citation.end]
+                    assert " ".join(verbatim.split()) == citation.text
 
 
 # --- Coverage, marking, signals --------------------------------------------------------------
