@@ -194,6 +194,67 @@ def test_one_shared_sentence_or_a_shared_quotation_makes_no_copy() -> None:
     assert _copies(("report", [*REPORT, quote], None), ("rally", other, None)) == ()
 
 
+def _split(key: str, paragraphs: list[str]) -> tuple[Article, tuple[Sentence, ...]]:
+    """An article of these paragraphs, split into sentences as the pipeline splits it."""
+    from briefing.segment import split_sentences
+
+    text = "\n\n".join(paragraphs)
+    spans, offset = [], 0
+    for paragraph in paragraphs:
+        spans.append((offset, offset + len(paragraph)))
+        offset += len(paragraph) + 2
+    article = Article(key, f"{key}.txt", key, None, None, None, text, text, tuple(spans))
+    return article, split_sentences(article)
+
+
+def _copies_of_split(*articles: tuple[str, list[str]]) -> tuple[Copy, ...]:
+    made = [_split(key, paragraphs) for key, paragraphs in articles]
+    evidence = [s for _, sentences in made for s in sentences]
+    return find_copies([a for a, _ in made], evidence, Similarity([s.text for s in evidence]))
+
+
+STATEMENT = [
+    "The ferry company regrets the delays passengers faced on the northern route this week.",
+    "Two of our four vessels were taken out of service for urgent repairs to their engines.",
+    "Replacement buses now run every hour between Hallby harbour and the Norrvik terminal.",
+    "We expect the full timetable to return before the start of the summer season.",
+    "Passengers holding tickets for cancelled sailings can claim a refund on our website.",
+    "Our engineers are working day and night with the shipyard in Varberg on the repairs.",
+    "Freight customers will be contacted by their own agents about the new loading times.",
+]
+ROUND_UP = [
+    "Ferry passengers in the north faced a third day of cancellations on Thursday.",
+    "The company said in a statement: \u201c" + " ".join(STATEMENT) + "\u201d",
+    "Travellers at Hallby harbour said they had not been told about the buses.",
+]
+
+
+def test_a_statement_and_a_round_up_quoting_it_are_not_copies() -> None:
+    """A company statement carried as it is, and a round-up quoting all of it between
+    quotation marks: the round-up repeats the statement, not another outlet's report, and the
+    statement repeats nothing. (Before: "the statement is a copy of the round-up".) A quotation
+    this long (over 90 words) is split into its sentences, which match the statement's."""
+    assert _copies_of_split(("statement", STATEMENT), ("round_up", ROUND_UP)) == ()
+    # Nor are two outlets quoting the same statement at length copies of each other.
+    other = [
+        "Hallby harbour was crowded with stranded travellers on Thursday morning.",
+        "In a statement the company wrote: \u201c" + " ".join(STATEMENT) + "\u201d",
+    ]
+    assert _copies_of_split(("round_up", ROUND_UP), ("other", other)) == ()
+
+
+def test_a_wire_copy_is_a_copy_whatever_it_quotes() -> None:
+    """The quotations of a wire copy are quoted in both versions: they do not count, but the
+    reporter's own sentences around them do."""
+    quotation = [
+        "\u201cWe will protect the schools whatever it costs.",
+        "Nobody in this valley should have to travel an hour to a classroom,\u201d Lind said.",
+    ]
+    story = [*REPORT[:4], " ".join(quotation), *REPORT[4:]]
+    (copy,) = _copies_of_split(("full", story), ("short", story[:5]))
+    assert (copy.article, copy.original, copy.kind) == ("short", "full", "verbatim")
+
+
 POLICE_REPORT = [
     "Police said a lorry hit a bridge on the E6 motorway near Hallby early on Tuesday.",
     "The driver, a 52-year-old man from Gdansk, was taken to hospital with minor injuries.",
@@ -236,8 +297,35 @@ def test_figures_know_what_they_count() -> None:
         ("count", ("sea", "drone"), 45.0, "45 sea drones"),
         ("count", ("troop",), 1500.0, "1,500 troops"),
     ]
+    # A number with no noun counts what the verb before it says, if a verb: "injured about 180".
     assert _figures("The fire killed at least 60 people and injured about 180.") == [
-        ("count", ("peopl",), 60.0, "at least 60 people")  # "about 180": what is not said
+        ("count", ("people",), 60.0, "at least 60 people"),
+        ("count", ("^injur",), 180.0, "injured about 180"),
+    ]
+    assert _figures("It killed 65 people, injuring 157 others.")[1] == (
+        "count",
+        ("^injur",),
+        157.0,
+        "injuring 157 others",
+    )
+    # A capitalised noun counts when plural: "three Muslims", not "Flight 5 Monday".
+    assert _figures("It convicted three Muslims and two Bosnian Croats.") == [
+        ("count", ("muslim",), 3.0, "three Muslims"),
+        ("count", ("bosnian", "croat"), 2.0, "two Bosnian Croats"),
+    ]
+    assert _figures("Flight 5 Monday") == [("day", (), "monday", "Monday")]
+    # A figure in brackets after another is the same figure converted: never compared.
+    assert _figures("It moved at 8 mph (13 kph), 350 kilometers (220 miles) off the coast.") == [
+        ("count", ("mph",), 8.0, "8 mph"),
+        ("count", ("kilometer",), 350.0, "350 kilometers"),
+    ]
+    assert [f.text for f in figures("Winds of 150 kilometres per hour (about 93 mph).")] == [
+        "150 kilometres"
+    ]
+    # Not a conversion: a figure of its own in brackets.
+    assert [f.text for f in figures("It killed 60 people (including 12 children).")] == [
+        "60 people",
+        "12 children",
     ]
     assert _figures("Talks open next Thursday, May 15, in Istanbul.") == [
         ("day", (), "thursday", "Thursday"),
@@ -250,8 +338,10 @@ def test_figures_know_what_they_count() -> None:
     assert _figures("The war began in 2022, after the 80th anniversary.") == [
         ("year", (), 2022, "2022")
     ]
-    # Not figures: a time, a range, a bare number, an ordinal, "one", a year before a noun.
+    # Not figures: a time, a range, a bare number, an ordinal, "one", a year before a noun, a
+    # number after a noun ("game 7") or after a verb not ending in -ed or -ing ("won 64").
     assert _figures("At 7:30 a.m. on the 8-10 May truce, 12 said one of the 2022 draft.") == []
+    assert _figures("They won 64 of them in game 7.") == []
 
 
 @pytest.mark.parametrize(
@@ -269,6 +359,27 @@ def test_figures_know_what_they_count() -> None:
         # A year is never a count; distances in different units are not compared.
         ("It began in 2014.", "It took 2,014 troops.", []),
         ("It sank 22 miles south.", "It sank 19 nautical miles south.", []),
+        # Nouns are folded to the singular, not stemmed: spacewalkers are not spacewalks.
+        ("Then two spacewalkers will fit the cables.", "Then three spacewalks will fit them.", []),
+        # A time ago is not a length of time ("nine years in office", "six years ago").
+        (
+            "Toward the end of his nine years in office, Hariri ran the country.",
+            "Hariri has run the country since he took office six years ago.",
+            [],
+        ),
+        (
+            "He left office six years ago.",
+            "He left office nine years ago.",
+            [("six years ago", "nine years ago")],
+        ),
+        # A number with no noun, after the same verb: "injured about 180" / "injured 157 others".
+        (
+            "It killed 60 people and injured about 180.",
+            "It killed 60 people and injured 157 others.",
+            [("injured about 180", "injured 157 others")],
+        ),
+        # Conversions rounded differently are one figure: "8 mph (12 kph)", "8 mph (13 kph)".
+        ("It moved west at 8 mph (12 kph).", "It moved west at 8 mph (13 kph).", []),
         # Two figures that could match one: ambiguous, nothing said.
         ("Rates fell to 3.5 percent from 4 percent.", "Rates fell to 3 percent.", []),
         # A date and a count both differ: two occasions, not one disagreement.
@@ -428,9 +539,117 @@ def test_near_identical_sentences_with_the_same_figures_make_no_disagreement() -
     assert find_disagreements(0, [citation], ["s0"], evidence, similarity, source_of) == ()
 
 
+def _disagreements(texts: list[str]) -> list[tuple[str, tuple[tuple[str, tuple[int, ...]], ...]]]:
+    """The disagreements found for the first of ``texts`` (each from its own source) with the
+    others, as (about, ((value, sources), ...))."""
+    evidence = [Sentence(f"s{n}:0:0", f"s{n}", 0, 0, 0, 0, len(t), t) for n, t in enumerate(texts)]
+    source_of = {f"s{n}": n + 1 for n in range(len(texts))}
+    citation = Citation(1, "s0:0:0", texts[0], 0, len(texts[0]))
+    found = find_disagreements(0, [citation], ["s0"], evidence, Similarity(texts), source_of)
+    return [(d.about, tuple((c.value, c.source_ids) for c in d.claims)) for d in found]
+
+
+def test_each_claim_is_worded_as_its_sources_word_it() -> None:
+    """ "At least 60" and "60" are one value but not the same words: each is its own claim, so
+    every claim's value is in every sentence it cites. (Before: "at least 60 people [2][3]",
+    source 3 saying "killing 60 people".)"""
+    toll = "A fire turned the crowded dance hall into a deathtrap, killing {} people on Friday."
+    texts = [toll.format(n) for n in ("65", "at least 60", "60", "at least 60", "nearly 70")]
+    assert _disagreements(texts) == [
+        (
+            "people",
+            (
+                ("65 people", (1,)),
+                ("at least 60 people", (2, 4)),
+                ("60 people", (3,)),
+                ("nearly 70 people", (5,)),
+            ),
+        )
+    ]
+
+
+def test_a_toll_given_without_a_noun_is_compared_after_the_same_verb() -> None:
+    """The known gap "injured about 180" (no noun after the number): counted by the verb."""
+    texts = [
+        "A fire turned the crowded dance hall into a deathtrap, killing 60 people and "
+        "injuring about 180 in the city.",
+        "A fire turned the crowded dance hall into a deathtrap, killing 60 people and "
+        "injuring 157 others in the city.",
+    ]
+    assert _disagreements(texts) == [
+        ("injuring", (("injuring about 180", (1,)), ("injuring 157 others", (2,))))
+    ]
+
+
+def test_two_totals_of_damage_worded_alike_make_no_disagreement() -> None:
+    """The words of the figures ("million euros", "million dollars") are no evidence that two
+    sentences say the same: once they are set aside, these tell of two totals (vineyards in
+    two floods last spring; bridges, vineyards and other property) and share little."""
+    texts = [
+        "The region is still recovering from two floods last spring that destroyed some "
+        "3 million euros (4 million dollars) worth of vineyards.",
+        "The floods destroyed 9.5 million euros (12 million dollars) worth of bridges, "
+        "vineyards and other property, the emergency office said.",
+        "The council met on Monday to discuss the new school budget for the valley.",
+        "Rain is expected again later this week in the north.",
+        "Farmers asked the government for help after the storm.",
+        "The emergency office said the bridges and other property would be repaired, "
+        "according to the mayor.",
+    ]
+    assert Similarity(texts).figure_blind(0, 1) >= (0.6, 4)  # close, by the words alone
+    assert _disagreements(texts) == []
+
+
 def test_no_disagreement_in_the_example_corpus(briefing: Briefing) -> None:
     # Its sources agree on every figure they share (30-day ceasefire, Thursday, Istanbul).
     assert [d for p in briefing.points for d in p.disagreements] == []
+
+
+# --- End to end on invented articles: tests/fixtures/corroborate/storm -----------------------
+
+STORM = Path(__file__).parent / "fixtures" / "corroborate" / "storm"
+
+
+@pytest.fixture(scope="module")
+def storm() -> tuple[Briefing, tuple[Copy, ...]]:
+    from briefing.pipeline import analyse, compose_from
+
+    config = load_config(STORM / "config.toml")
+    analysis = analyse(config, root=STORM)
+    return compose_from(analysis, config, now=FROZEN_NOW), analysis.copies
+
+
+def test_storm_the_updated_wire_story_is_the_one_copy(
+    storm: tuple[Briefing, tuple[Copy, ...]],
+) -> None:
+    """b repeats a (an updated version of one wire story); the round-up d quotes all of the
+    statement c between quotation marks, and neither repeats the other's report."""
+    _, copies = storm
+    assert [(c.article, c.original, c.kind) for c in copies] == [("b_update", "a_wire", "verbatim")]
+
+
+def test_storm_disagreements_are_the_injured_alone(
+    storm: tuple[Briefing, tuple[Copy, ...]],
+) -> None:
+    """The injured, given without a noun ("injuring about 90", "injuring 97 others"), differ;
+    the wind speed's conversion, rounded to 93 mph in one and 94 mph in the other, does not."""
+    briefing, _ = storm
+    found = [
+        (d.about, tuple((c.value, c.source_ids) for c in d.claims))
+        for p in briefing.points
+        for d in p.disagreements
+    ]
+    assert found == [("injuring", (("injuring about 90", (1,)), ("injuring 97 others", (2,))))]
+    winds = next(p for p in briefing.points if p.text.startswith("Winds reached"))
+    assert winds.disagreements == ()
+    raw = {s.id: (STORM / s.path).read_text(encoding="utf-8") for s in briefing.sources}
+    for point in briefing.points:
+        for disagreement in point.disagreements:
+            for claim in disagreement.claims:
+                for citation in claim.citations:
+                    assert claim.value in citation.text
+                    verbatim = raw[citation.source][citation.start : citation.end]
+                    assert " ".join(verbatim.split()) == citation.text
 
 
 # --- Coverage, marking, signals --------------------------------------------------------------
