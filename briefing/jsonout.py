@@ -169,7 +169,8 @@ class DisagreementEntry(_Model):
     """Sources giving different figures or dates for the same statement."""
 
     about: str = Field(
-        description='What differs: the noun after the figure ("aerial drones"), or "day", '
+        description='What differs: the noun after the figure ("aerial drones"), the verb '
+        'before a count given without a noun ("injuring"), or "day", '
         '"date", "year", "percentage", "amount".'
     )
     kind: Literal["count", "percentage", "amount", "day", "date", "year"] = Field(

@@ -279,7 +279,8 @@ class Disagreement:
 
     about: str = field(
         metadata={
-            "help": 'What differs: the noun after the figure ("aerial drones"), or "day", '
+            "help": 'What differs: the noun after the figure ("aerial drones"), the verb '
+            'before a count given without a noun ("injuring"), or "day", '
             '"date", "year", "percentage", "amount".'
         }
     )
