@@ -19,6 +19,8 @@ on random abbreviation-heavy text, benchmarks/check_equivalence.py on the evalua
   spoke (``"We want peace. We are ready," he said.``), as long as it closes within the
   paragraph and within ``_QUOTE_MAX_WORDS`` words; an attribution the splitter cut off after
   the closing quote (``... ready!" Trump posted on Truth Social.``) is put back;
+- two sentences written with no space between them ("in 1953.In her book") are split
+  (``split_glued``);
 - each piece is located in the paragraph by position, so offsets are exact and no character of
   a paragraph is lost between sentences.
 """
@@ -153,8 +155,9 @@ def split_sentences(article: Article) -> tuple[Sentence, ...]:
     """Every sentence of every kept paragraph of ``article``, in reading order."""
     sentences: list[Sentence] = []
     for paragraph, (start, end) in enumerate(article.paragraphs):
+        spans = sentence_spans(article.text, start, end)
         spans = split_long(
-            article.text, join_quotations(article.text, sentence_spans(article.text, start, end))
+            article.text, join_quotations(article.text, split_glued(article.text, spans))
         )
         for index, (s, e) in enumerate(spans):
             sentences.append(
@@ -235,6 +238,29 @@ def split_long(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
             while piece_start < end and text[piece_start].isspace():
                 piece_start += 1
         out.append((piece_start, end))
+    return out
+
+
+# Scraped text sometimes loses the space between two sentences ("in 1953.In her book"), which
+# pysbd then reads as one. Two lower-case letters or digits, a full stop (or ! ?, or one closing
+# a curly quotation) and a capitalised word: "U.S.Army", "St.Louis" and "Ph.D" have a capital
+# before the stop, "No.1" no capital after it; web addresses ("Agency.Com",
+# "bbc.co.uk/News.Html") are left alone. A straight quotation mark is not split at: it may open
+# the next sentence or close this one.
+_GLUED = re.compile(r"(?<=[a-z0-9]{2})[.!?]”?(?=[A-Z][a-z])(?!(?:Com|Org|Net|Gov|Edu)\b)")
+
+
+def split_glued(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split sentences where two were written with no space between them."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        for glued in _GLUED.finditer(text, start, end):
+            word = text[start : glued.start()].rsplit(None, 1)[-1]
+            if "/" in word or "@" in word or word.lower().startswith("www."):
+                continue  # an address: "example.org/News.Html", "name@Mail.Com"
+            out.append((start, glued.end()))
+            start = glued.end()
+        out.append((start, end))
     return out
 
 

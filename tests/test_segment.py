@@ -178,6 +178,33 @@ def test_unclosed_quotation_does_not_swallow_the_paragraph(opener: str) -> None:
     ]
 
 
+def test_sentences_written_without_a_space_between_are_split() -> None:
+    article = article_of("The bridge opened in 1953.In her book she calls it a marvel.Few agree.")
+    sentences = split_sentences(article)
+    assert [s.text for s in sentences] == [
+        "The bridge opened in 1953.",
+        "In her book she calls it a marvel.",
+        "Few agree.",
+    ]
+    assert [article.raw_text[s.start : s.end] for s in sentences] == [s.text for s in sentences]
+    assert texts("He shouted “Stop!”Then he left.") == ["He shouted “Stop!”", "Then he left."]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The U.S.Army sent help.",
+        "He moved to St.Louis in May.",
+        "Details are at Agency.Com and www.example.org/News.Html today.",
+        "Write to press@Mail.Example.org for more.",
+        "They won game No.1 easily.",
+        'It was "not viable."What came next was worse.',
+    ],
+)
+def test_glued_looking_words_that_are_not_two_sentences(sentence: str) -> None:
+    assert texts(sentence) == [sentence]
+
+
 def test_quotation_never_crosses_a_paragraph() -> None:
     # A quotation running over two paragraphs: the first one is left open by convention.
     first = "He said: “We are ready. We want peace."
