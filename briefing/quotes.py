@@ -58,6 +58,7 @@ import heapq
 import math
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -412,8 +413,9 @@ def find_quotes(
     found = [q for reader in readers for q in reader.quotations(people)]
     groups = _merge(found)
     profile = _Profile(sentences, clusters)
+    number_of = {a.key: n for n, a in enumerate(articles, start=1)}
     candidates = [
-        _candidate(group, articles, profile)
+        _candidate(group, number_of, profile)
         for group in groups
         if _key_quote(group[0].text, len(group[0].words))
     ]
@@ -542,6 +544,9 @@ class _Reader:
             if _MARK.search(text, start, end):
                 self.has_quotes = True
             self.spans.extend(quotation_spans(text, start, end))
+        # Quotations come paragraph by paragraph, in order and apart, so a sentence's are found
+        # by bisection on where they close (not by a pass over every quotation per sentence).
+        self._closings = [closing for _, closing in self.spans]
         self._tokens: list[list[_Token]] | None = None
         self._names_inside: set[str] | None = None
         self._lower_words: set[str] | None = None
@@ -560,9 +565,10 @@ class _Reader:
         text = self.article.text
         out: list[_Token] = []
         cursor = sentence.start
-        for opening, closing in self.spans:
-            if closing < sentence.start or opening >= sentence.end:
-                continue
+        for n in range(bisect_left(self._closings, sentence.start), len(self.spans)):
+            opening, closing = self.spans[n]
+            if opening >= sentence.end:
+                break
             if opening > cursor:
                 out.extend(self._words(text, cursor, opening))
             out.append(_Token(_QUOTE, opening, closing + 1))
@@ -1868,10 +1874,10 @@ class _Candidate:
 
 
 def _candidate(
-    group: Sequence[_Found], articles: Sequence[Article], profile: _Profile
+    group: Sequence[_Found], number_of: Mapping[str, int], profile: _Profile
 ) -> _Candidate:
     """The quote a group of quotations makes: the longest one's text, every source's own
-    words, one speaker if the outlets agree."""
+    words, one speaker if the outlets agree. ``number_of``: article key -> citation number."""
     root = group[0]
     per_source: dict[int, _Found] = {}
     for quote in group:
@@ -1889,7 +1895,6 @@ def _candidate(
         for number, quote in sorted(per_source.items())
     )
     speaker, how, evidence = _agree(root, group)
-    number_of = {a.key: n for n, a in enumerate(articles, start=1)}
     speaker_evidence = tuple(
         Citation(
             source=number_of[s.article], sentence_id=s.id, text=s.text, start=s.start, end=s.end
