@@ -302,7 +302,8 @@ class _Token(NamedTuple):
     @property
     def capitalized(self) -> bool:
         """Written with a capital, as names are (``al-Nahayan`` counts: a particle, a name)."""
-        return self.text[:1].isupper() or _PARTICLE_NAME.match(self.text) is not None
+        text = self.text
+        return text[:1].isupper() or ("-" in text and _PARTICLE_NAME.match(text) is not None)
 
     @property
     def word(self) -> bool:
@@ -375,10 +376,9 @@ class _People:
     )
     gender: dict[str, set[str]] = field(default_factory=dict)
     # The words before a name that say what the person is, per article and surname, with the
-    # sentence: (3, "peskov") -> [({"kremlin", "spokesman"}, sentence)].
-    roles: dict[tuple[int, str], list[tuple[frozenset[str], Sentence]]] = field(
-        default_factory=dict
-    )
+    # sentence: 3 -> {"peskov": [({"kremlin", "spokesman"}, sentence)]} (by article first:
+    # role_person looks through one article's).
+    roles: dict[int, dict[str, list[tuple[frozenset[str], Sentence]]]] = field(default_factory=dict)
     # The genders titles give each name as written in each article: (3, ("Naina", "Yeltsin"))
     # -> {"f"}. A surname with "Mrs." before it is filled in only from a form known as hers.
     form_gender: dict[tuple[int, tuple[str, ...]], set[str]] = field(default_factory=dict)
@@ -547,7 +547,10 @@ class _Reader:
         # Quotations come paragraph by paragraph, in order and apart, so a sentence's are found
         # by bisection on where they close (not by a pass over every quotation per sentence).
         self._closings = [closing for _, closing in self.spans]
-        self._tokens: list[list[_Token]] | None = None
+        # Tokens of the sentences read for quotations, by sentence index (learn_people reads
+        # every sentence once and keeps none: millions of tokens kept alive would slow down
+        # every garbage collection of the whole run).
+        self._tokens: dict[int, list[_Token]] = {}
         self._names_inside: set[str] | None = None
         self._lower_words: set[str] | None = None
         # The people already found speaking in each sentence (by sentence index).
@@ -557,9 +560,10 @@ class _Reader:
 
     def tokens(self, index: int) -> list[_Token]:
         """The tokens of sentence ``index``; each quoted passage is one ``_QUOTE`` token."""
-        if self._tokens is None:
-            self._tokens = [self._tokenize(s) for s in self.sentences]
-        return self._tokens[index]
+        tokens = self._tokens.get(index)
+        if tokens is None:
+            tokens = self._tokens[index] = self._tokenize(self.sentences[index])
+        return tokens
 
     def _tokenize(self, sentence: Sentence) -> list[_Token]:
         text = self.article.text
@@ -1015,8 +1019,8 @@ class _Reader:
     def learn_people(self, people: _People) -> None:
         """Record the names of this article: people confirmed by a title or role before the name
         or by a first name and surname, each form of a name, and genders titles give."""
-        for index, sentence in enumerate(self.sentences):
-            tokens = self.tokens(index)
+        for sentence in self.sentences:
+            tokens = self._tokenize(sentence)
             for found in self.names(tokens):
                 if found.person:
                     people.confirmed.add(found.key)
@@ -1026,7 +1030,8 @@ class _Reader:
                         people.gender.setdefault(found.key, set()).add(gender)
                         people.form_gender.setdefault((self.number, found.name), set()).add(gender)
                     role = frozenset(t.base.lower() for t in self.role_before(tokens, found.first))
-                    people.roles.setdefault((self.number, found.key), []).append((role, sentence))
+                    roles = people.roles.setdefault(self.number, {})
+                    roles.setdefault(found.key, []).append((role, sentence))
                 after = found.first + len(found.name)
                 label = len(found.name) > 1 and after < len(tokens) and tokens[after].text == ":"
                 if not found.body and not label:
@@ -1048,6 +1053,9 @@ class _Reader:
         when "the" comes before it or it holds a word like "House" or "Council"."""
         i = len(tokens) - 1
         while i >= 0:
+            if not tokens[i].capitalized:
+                i -= 1  # no name ends here (``is_name`` is false): the common case, made quick
+                continue
             first = self.name_run(tokens, i)
             if first > i:
                 i -= 1
@@ -1100,9 +1108,7 @@ class _Reader:
         Vladimir Putin), with the sentence that does; None when no one or several are."""
         wanted = set(phrase.role)
         found: dict[str, Sentence] = {}
-        for (number, key), roles in people.roles.items():
-            if number != self.number:
-                continue
+        for key, roles in people.roles.get(self.number, {}).items():
             for role, sentence in roles:
                 if wanted <= role:
                     found.setdefault(key, sentence)
@@ -1181,6 +1187,7 @@ class _Reader:
             by_sentence.setdefault(index, []).append(quote)
             if quote.speaker is not None and quote.speaker.key is not None:
                 self.resolved.setdefault(index, []).append(quote.speaker)
+        self._tokens.clear()  # read: kept, they would only slow down garbage collection
         return found
 
     def _attribute(
@@ -1840,7 +1847,12 @@ class _Profile:
     their rank and number of sources, and by how rare each word is across the story."""
 
     def __init__(self, sentences: Sequence[Sentence], clusters: Sequence[Cluster]) -> None:
-        frequency = Counter(stem for s in sentences for stem in content_stems(s.text))
+        # Outlets carry many sentences word for word: each text's stems are found once.
+        texts = Counter(s.text for s in sentences)
+        frequency: Counter[str] = Counter()
+        for text, copies in texts.items():
+            for stem in content_stems(text):
+                frequency[stem] += copies
         total = max(len(sentences), 1)
         self.idf = {stem: math.log((total + 1) / (n + 1)) + 1 for stem, n in frequency.items()}
         weights: dict[str, float] = {}
