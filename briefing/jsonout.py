@@ -65,8 +65,8 @@ class SourceEntry(_Model):
     copy_of: int | None = Field(
         description="Citation number of the source whose report this article repeats, word for "
         "word or rewritten sentence by sentence (the earliest, else the longest, of the sources "
-        "carrying that report); null for an independent report. Points count a source and its "
-        "copies as one independent report."
+        "carrying that report: without dates, which came first is a guess); null for an "
+        "independent report. Points count a source and its copies as one independent report."
     )
     copy_evidence: CopyEvidenceEntry | None = Field(
         description="Why the article counts as a copy; null when `copy_of` is."

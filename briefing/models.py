@@ -135,7 +135,8 @@ class Source:
         metadata={
             "help": "Citation number of the source whose report this article repeats (word "
             "for word or rewritten sentence by sentence), so its points are not counted as "
-            "independent of it; none for an independent report."
+            "independent of it; none for an independent report. That source is the earliest "
+            "by publication date, else the longest: without dates, which came first is a guess."
         },
     )
     copy_evidence: CopyEvidence | None = field(
