@@ -250,14 +250,23 @@ def split_long(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
 _GLUED = re.compile(r"(?<=[a-z0-9]{2})[.!?]”?(?=[A-Z][a-z])(?!(?:Com|Org|Net|Gov|Edu)\b)")
 
 
+# Words that end on a full stop before a name without ending a sentence.
+_TITLE_STOPS = frozenset(
+    "mr mrs ms dr gen sen rep gov lt col capt sgt prof rev adm maj jr sr st mt ft vs".split()
+)
+
+
 def split_glued(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Split sentences where two were written with no space between them."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
         for glued in _GLUED.finditer(text, start, end):
-            word = text[start : glued.start()].rsplit(None, 1)[-1]
+            before = text[start : glued.start()].split()
+            word = before[-1] if before else ""
             if "/" in word or "@" in word or word.lower().startswith("www."):
                 continue  # an address: "example.org/News.Html", "name@Mail.Com"
+            if word.lower().lstrip('(“"') in _TITLE_STOPS:
+                continue  # a title before a name: "Mrs.Smith", "Sen.Warren", "vs.Real Madrid"
             out.append((start, glued.end()))
             start = glued.end()
         out.append((start, end))

@@ -199,6 +199,9 @@ def test_sentences_written_without_a_space_between_are_split() -> None:
         "Write to press@Mail.Example.org for more.",
         "They won game No.1 easily.",
         'It was "not viable."What came next was worse.',
+        "Mrs.Smith said the bridge was fine.",
+        "Sen.Warren and Rep.Smith voted.",
+        "Barcelona vs.Real Madrid ended late.",
     ],
 )
 def test_glued_looking_words_that_are_not_two_sentences(sentence: str) -> None:
