@@ -1083,10 +1083,14 @@ class _Reader:
         longer = [
             (n, s) for n, s in forms if len(n) > len(phrase.name) and _ends_with(n, phrase.name)
         ]
-        if phrase.courtesy and (self.number, key) in people.bare:
+        titled = people.form_gender.get((self.number, phrase.name), set())
+        if phrase.courtesy and (
+            (self.number, key) in people.bare or titled - {phrase.gender or ""}
+        ):
             # "Mrs. Yeltsin" in an article that also writes "Yeltsin" alone (for the
-            # president) is not "Boris Yeltsin": only a form given the same title, or a role
-            # of the same gender, is hers. (Where every mention has its title, "Ms. Lipman"
+            # president), or "Mr. Yeltsin" in the paper's style, is not "Boris Yeltsin": two
+            # people share the surname, and only a form given the same title, or a role of the
+            # same gender, is hers. (Where every mention has the same title, "Ms. Lipman"
             # after "Masha Lipman", the title only is the paper's style.)
             longer = [
                 (n, s)
@@ -1202,7 +1206,11 @@ class _Reader:
         at = next(i for i, t in enumerate(tokens) if t.text == _QUOTE and t.start == opening)
         sentence = self.sentences[index]
         after, next_to = self._after(tokens, at)
-        phrase = (after if next_to else None) or self._before(tokens, at) or after
+        phrase = (
+            (after if next_to else None)
+            or self._before(tokens, at)
+            or (None if self._introduced(tokens, at) else after)
+        )
         how = "sentence"
         evidence = [sentence]
         if phrase is None and (_bare(tokens) or self._stands_alone(tokens, at)):
@@ -1251,6 +1259,19 @@ class _Reader:
         gender = phrase.gender or _known_gender(people, key)
         written = " ".join((phrase.courtesy, *phrase.name) if phrase.courtesy else phrase.name)
         return _Speaker(" ".join(name), key, how, tuple(evidence), gender, len(name), written)
+
+    @staticmethod
+    def _introduced(tokens: Sequence[_Token], at: int) -> bool:
+        """Whether a verb right before the quotation introduces it ('Protesters chanted "..."',
+        'he called it "..."'): its words are that verb's subject's, and a reporting clause
+        closing the sentence (', the mayor said.') reports the whole scene, not who spoke."""
+        i = at - 1
+        while i >= 0 and tokens[i].text in (",", ":"):
+            i -= 1
+        if i < 0 or not tokens[i].word or tokens[i].capitalized:
+            return False
+        word = tokens[i].low
+        return word in _FINITE or (word.endswith("ed") and word not in stop_words())
 
     def _after(self, tokens: Sequence[_Token], at: int) -> tuple[_Phrase | None, bool]:
         """The speaker named right after the quotation: ``"...," Putin said`` or ``said

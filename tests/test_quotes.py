@@ -613,6 +613,30 @@ def test_mrs_and_a_surname_is_not_the_husband_named_in_full() -> None:
     assert {q.speaker for q in quotes} == {"Mrs. Orlov"}
 
 
+def test_mrs_and_a_surname_is_not_the_husband_in_a_paper_that_writes_mr() -> None:
+    """In the newspaper style ("Mr. Orlov" for the president, no bare surname), "Mrs. Orlov"
+    is still someone else than "Viktor Orlov"."""
+    quotes = quotes_of(
+        article_of(
+            "President Viktor Orlov underwent heart surgery on Tuesday.",
+            "Mr. Orlov is recovering in a hospital outside the capital.",
+            'Mrs. Orlov said: "We are very glad the operation on my husband went well and he '
+            'will be home soon."',
+        )
+    )
+    assert {q.speaker for q in quotes} == {"Mrs. Orlov"}
+
+
+def test_a_closing_reporting_clause_does_not_speak_words_someone_else_chanted() -> None:
+    """'Protesters chanted "..." as they marched, the mayor said': the mayor reports the
+    scene; the chant is not the mayor's words."""
+    speaker, attribution = speaker_of(
+        'Protesters chanted "We will not give up the fight for the rights of the workers in '
+        'this city" as they marched, Mayor Anna Holt said.'
+    )
+    assert speaker is None and attribution == "unknown"
+
+
 def test_a_name_before_a_labels_colon_does_not_fill_in_a_surname() -> None:
     """A headline run into the text ("... act like they do for Kim Clapper: It's getting
     harder") makes no "Kim Clapper" of the "Clapper" who speaks."""
