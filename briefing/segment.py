@@ -20,7 +20,8 @@ on random abbreviation-heavy text, benchmarks/check_equivalence.py on the evalua
   paragraph and within ``_QUOTE_MAX_WORDS`` words; an attribution the splitter cut off after
   the closing quote (``... ready!" Trump posted on Truth Social.``) is put back;
 - two sentences written with no space between them ("in 1953.In her book") are split
-  (``split_glued``);
+  (``split_glued``), and so are two after a name ending like a title ("... strongman Hun Sen.
+  Hun Sen complained ...", ``split_after_names``);
 - each piece is located in the paragraph by position, so offsets are exact and no character of
   a paragraph is lost between sentences.
 """
@@ -154,11 +155,11 @@ def pysbd_sentences(paragraph: str) -> list[str]:
 def split_sentences(article: Article) -> tuple[Sentence, ...]:
     """Every sentence of every kept paragraph of ``article``, in reading order."""
     sentences: list[Sentence] = []
+    names = names_ending_like_titles(article.text)
     for paragraph, (start, end) in enumerate(article.paragraphs):
-        spans = sentence_spans(article.text, start, end)
-        spans = split_long(
-            article.text, join_quotations(article.text, split_glued(article.text, spans))
-        )
+        spans = split_glued(article.text, sentence_spans(article.text, start, end))
+        spans = split_after_names(article.text, spans, names)
+        spans = split_long(article.text, join_quotations(article.text, spans))
         for index, (s, e) in enumerate(spans):
             sentences.append(
                 Sentence(
@@ -269,6 +270,41 @@ def split_glued(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
                 continue  # a title before a name: "Mrs.Smith", "Sen.Warren", "vs.Real Madrid"
             out.append((start, glued.end()))
             start = glued.end()
+        out.append((start, end))
+    return out
+
+
+# A name whose last word is also a title's abbreviation ("Hun Sen", "Sen." for senator): pysbd
+# never ends a sentence after "Hun Sen." The article tells: where it writes "Hun Sen" with no
+# stop and not before another name ("Hun Sen said", "Hun Sen's party"), it is a name, and
+# "Hun Sen." before a capital ends a sentence. "Texas Sen. Ted Cruz" is left alone: "Texas Sen"
+# is never written before anything but a name.
+_NAME_ENDING_LIKE_A_TITLE = re.compile(
+    r"\b[A-Z][a-z]+ (?:Sen|Gen|Rep|Gov|Col|Lt|Dr|St)\b(?!\.)(?!\s+[A-Z])(?!['’]?\w)"
+)
+
+
+def names_ending_like_titles(text: str) -> frozenset[str]:
+    """The names ``text`` writes as names whose last word is a title's abbreviation."""
+    return frozenset(m.group() for m in _NAME_ENDING_LIKE_A_TITLE.finditer(text))
+
+
+def split_after_names(
+    text: str, spans: list[tuple[int, int]], names: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Split sentences after one of ``names`` followed by a full stop and a capital."""
+    if not names:
+        return spans
+    ending = re.compile(
+        r"\b(?:" + "|".join(re.escape(n) for n in sorted(names)) + r")\.(?=\s+[“\"]?[A-Z])"
+    )
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        for found in ending.finditer(text, start, end):
+            out.append((start, found.end()))
+            start = found.end()
+            while start < end and text[start].isspace():
+                start += 1
         out.append((start, end))
     return out
 

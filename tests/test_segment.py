@@ -190,6 +190,22 @@ def test_sentences_written_without_a_space_between_are_split() -> None:
     assert texts("He shouted “Stop!”Then he left.") == ["He shouted “Stop!”", "Then he left."]
 
 
+def test_a_sentence_ending_on_a_name_that_ends_like_a_title_is_split() -> None:
+    """pysbd reads "Hun Sen." as the senator's abbreviation; the article writes "Hun Sen" as a
+    name elsewhere, so there it ends a sentence. "Texas Sen. Ted Cruz" stays whole."""
+    article = article_of(
+        "The talks stalled after threats from strongman Hun Sen. Hun Sen denied it on Monday. "
+        "Texas Sen. Ted Cruz and Democratic Sen. Ann Lee were briefed by Hun Sen's aides."
+    )
+    sentences = split_sentences(article)
+    assert [s.text for s in sentences] == [
+        "The talks stalled after threats from strongman Hun Sen.",
+        "Hun Sen denied it on Monday.",
+        "Texas Sen. Ted Cruz and Democratic Sen. Ann Lee were briefed by Hun Sen's aides.",
+    ]
+    assert [article.raw_text[s.start : s.end] for s in sentences] == [s.text for s in sentences]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
