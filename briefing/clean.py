@@ -29,6 +29,49 @@ from .text import WORD
 TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 _LAST_TERMINAL = re.compile(r"[.!?…][\"”’')\]]*(?=\s)")
 DATE_LINE = re.compile(r"^\s*date:?\s+(\d{4})-(\d{2})-(\d{2})\b", re.IGNORECASE)
+# A line that only stamps the page with its date: "Published on Feb 23, 2016", "Updated:
+# 11 May 2025 14:02 BST", "Monday, May 12, 2025". Furniture, and the article's date when it
+# has none yet; never its headline.
+_MONTHS = {
+    m: n
+    for n, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_MONTH = r"(?P<{}>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_STAMP_LINE = re.compile(
+    r"^\s*(?:(?:first |last )?(?:published|updated|posted|modified)(?:\s+(?:on|at))?:?\s+)?"
+    r"(?:[a-z]+day,?\s+)?"
+    rf"(?:{_MONTH.format('m1')}\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}})\s+{_MONTH.format('m2')},?\s+(?P<y2>\d{{4}}))"
+    r"(?:[\s,|-]*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\s*\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _stamp_date(match: re.Match[str]) -> dt.date | None:
+    month = _MONTHS[(match["m1"] or match["m2"]).lower()]
+    try:
+        return dt.date(int(match["y1"] or match["y2"]), month, int(match["d1"] or match["d2"]))
+    except ValueError:  # "Feb 30, 2016": not a date
+        return None
+
+
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _FRONT_MATTER_KEY = re.compile(r"^\s*([A-Za-z_]+)\s*:\s*(.*?)\s*$")
 # A trailing run of capitals after a headline's last punctuation: a photo-agency credit.
@@ -101,6 +144,11 @@ def clean_text(raw: str, *, markdown: bool = False, title: str | None = None) ->
             removed.append((start, start + date.end(), "date line"))
             start += date.end()
             text = raw[start:end]
+        stamp = _STAMP_LINE.match(text)
+        if stamp:
+            published = published or _stamp_date(stamp)
+            removed.append((start, end, "date stamp"))
+            continue
         heading = markdown and _HEADING.match(text)
         if heading:
             removed.append((start, start + heading.end(), "heading marker"))

@@ -261,6 +261,28 @@ def test_date_line_and_front_matter() -> None:
     assert kept(raw) == [P1, P2]
 
 
+@pytest.mark.parametrize(
+    ("stamp", "date"),
+    [
+        ("Published on Feb 23, 2016", "2016-02-23"),
+        ("Updated: 11 May 2025 14:02 BST", "2025-05-11"),
+        ("Monday, May 12, 2025", "2025-05-12"),
+        ("Last updated Sept. 3, 2024 at 6:15 p.m.", "2024-09-03"),
+    ],
+)
+def test_a_date_stamp_line_is_furniture_and_dates_the_article(stamp: str, date: str) -> None:
+    raw = f"{stamp}\n\n{HEADLINE}\n\n{P1}\n"
+    cleaned = clean_text(raw)
+    assert cleaned.title == HEADLINE, "a date stamp is never the headline"
+    assert str(cleaned.published) == date
+    assert kept(raw) == [P1]
+
+
+def test_a_headline_opening_on_a_date_is_still_a_headline() -> None:
+    raw = f"May 12 is when the talks will begin in Istanbul\n\n{P1}\n"
+    assert clean_text(raw).title == "May 12 is when the talks will begin in Istanbul"
+
+
 # --- hard-wrapped prose ----------------------------------------------------------------------
 
 
