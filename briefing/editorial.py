@@ -66,7 +66,10 @@ _CAPTION = re.compile(
     r"|^\W*FILE\b|\bfile (?:photo|picture|image)\b"
     r"|\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b"
     r"|\b(?:Hide|Show) Caption\b|\bPhotos?:\s|\bJUST WATCHED\b|\bMore Videos\b"
-    r"|\b(?:AP|AFP|Reuters|Getty Images|EPA)\s*(?:Photo|/)",
+    r"|\b(?:AP|AFP|Reuters|Getty Images|EPA)\s*(?:Photo|/)"
+    # The agency caption's closing place and full date: "..., in Doha, Qatar, Tuesday, June 25,
+    # 2013." (a report says "on Tuesday"; only a caption ends on ", Weekday, Month D, YYYY.")
+    r"|,\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\.?$",
 )
 # A teaser cut short: "... and then he said…"
 _TRAILS_OFF = re.compile(r"(?:\.\.\.|…)[\"”’']?$")

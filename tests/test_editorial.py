@@ -118,6 +118,10 @@ UNUSABLE = [
         "photo caption or credit",
     ),
     ("Associated Press writer David Porter contributed to this report.", "photo caption or credit"),
+    (
+        "A man watches a televised address by the emir in Doha, Qatar,Tuesday, June 25, 2013.",
+        "photo caption or credit",
+    ),
     # A teaser cut off mid-thought.
     ("Police named the officer who shot the teenager and then more videos ...", "trails off"),
 ]
