@@ -29,7 +29,7 @@ on random abbreviation-heavy text, benchmarks/check_equivalence.py on the evalua
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 
 from .models import Article, Sentence
@@ -224,22 +224,32 @@ def _is_attribution(text: str, quote: tuple[int, int], after: tuple[int, int]) -
 _INNER_BOUNDARY = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St))[.!?…][\"”’]?(?=\s+[\"“]?[A-Z0-9])")
 
 
+def _split_at(
+    text: str, spans: list[tuple[int, int]], ends: Callable[[int, int], Iterable[int]]
+) -> list[tuple[int, int]]:
+    """Each span cut at the offsets ``ends(start, end)`` gives (in order, inside the span),
+    the white space after a cut left out."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        piece = start
+        for at in ends(start, end):
+            out.append((piece, at))
+            piece = at
+            while piece < end and text[piece].isspace():
+                piece += 1
+        out.append((piece, end))
+    return out
+
+
 def split_long(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Split sentences over ``_QUOTE_MAX_WORDS`` words at their inner sentence boundaries:
     a quotation that long is read like ordinary text."""
-    out: list[tuple[int, int]] = []
-    for start, end in spans:
-        if len(text[start:end].split()) <= _QUOTE_MAX_WORDS:
-            out.append((start, end))
-            continue
-        piece_start = start
-        for boundary in _INNER_BOUNDARY.finditer(text, start, end):
-            out.append((piece_start, boundary.end()))
-            piece_start = boundary.end()
-            while piece_start < end and text[piece_start].isspace():
-                piece_start += 1
-        out.append((piece_start, end))
-    return out
+
+    def boundaries(start: int, end: int) -> Iterator[int]:
+        if len(text[start:end].split()) > _QUOTE_MAX_WORDS:
+            yield from (m.end() for m in _INNER_BOUNDARY.finditer(text, start, end))
+
+    return _split_at(text, spans, boundaries)
 
 
 # Scraped text sometimes loses the space between two sentences ("in 1953.In her book"), which
@@ -259,8 +269,8 @@ _TITLE_STOPS = frozenset(
 
 def split_glued(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Split sentences where two were written with no space between them."""
-    out: list[tuple[int, int]] = []
-    for start, end in spans:
+
+    def joins(start: int, end: int) -> Iterator[int]:
         for glued in _GLUED.finditer(text, start, end):
             before = text[start : glued.start()].split()
             word = before[-1] if before else ""
@@ -268,10 +278,10 @@ def split_glued(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
                 continue  # an address: "example.org/News.Html", "name@Mail.Com"
             if word.lower().lstrip('(“"') in _TITLE_STOPS:
                 continue  # a title before a name: "Mrs.Smith", "Sen.Warren", "vs.Real Madrid"
-            out.append((start, glued.end()))
             start = glued.end()
-        out.append((start, end))
-    return out
+            yield start
+
+    return _split_at(text, spans, joins)
 
 
 # A name whose last word is also a title's abbreviation ("Hun Sen", "Sen." for senator): pysbd
@@ -298,15 +308,7 @@ def split_after_names(
     ending = re.compile(
         r"\b(?:" + "|".join(re.escape(n) for n in sorted(names)) + r")\.(?=\s+[“\"]?[A-Z])"
     )
-    out: list[tuple[int, int]] = []
-    for start, end in spans:
-        for found in ending.finditer(text, start, end):
-            out.append((start, found.end()))
-            start = found.end()
-            while start < end and text[start].isspace():
-                start += 1
-        out.append((start, end))
-    return out
+    return _split_at(text, spans, lambda s, e: (m.end() for m in ending.finditer(text, s, e)))
 
 
 def join_quotations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
