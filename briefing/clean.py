@@ -24,7 +24,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .text import WORD
+from .text import MONTH_NAMES, MONTHS, WORD
 
 TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 _LAST_TERMINAL = re.compile(r"[.!?…][\"”’')\]]*(?=\s)")
@@ -32,28 +32,7 @@ DATE_LINE = re.compile(r"^\s*date:?\s+(\d{4})-(\d{2})-(\d{2})\b", re.IGNORECASE)
 # A line that only stamps the page with its date: "Published on Feb 23, 2016", "Updated:
 # 11 May 2025 14:02 BST", "Monday, May 12, 2025". Furniture, and the article's date when it
 # has none yet; never its headline.
-_MONTHS = {
-    m: n
-    for n, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for m in names
-}
-_MONTH = r"(?P<{}>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<{}>" + MONTH_NAMES + r")\.?"
 _STAMP_LINE = re.compile(
     r"^\s*(?:(?:first |last )?(?:published|updated|posted|modified)(?:\s+(?:on|at))?:?\s+)?"
     r"(?:[a-z]+day,?\s+)?"
@@ -65,7 +44,7 @@ _STAMP_LINE = re.compile(
 
 
 def _stamp_date(match: re.Match[str]) -> dt.date | None:
-    month = _MONTHS[(match["m1"] or match["m2"]).lower()]
+    month = MONTHS[(match["m1"] or match["m2"]).lower()]
     try:
         return dt.date(int(match["y1"] or match["y2"]), month, int(match["d1"] or match["d2"]))
     except ValueError:  # "Feb 30, 2016": not a date

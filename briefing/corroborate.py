@@ -72,7 +72,7 @@ from typing import Literal
 from .dedupe import Similarity, align_rewrites
 from .models import Article, Citation, Claim, Disagreement, Sentence
 from .quotes import quotation_spans
-from .text import content_stems, stem, stop_words
+from .text import MONTH_NAMES, MONTHS, content_stems, stem, stop_words
 
 # --- Copies ------------------------------------------------------------------------------------
 
@@ -404,27 +404,6 @@ about the damage of two storms ("some 4 billion pesos worth of crops", "10.4 bil
 worth of infrastructure, crops and other property") were 0.62 close, 0.36 here. Every true
 disagreement on the evaluation clusters is at least 0.67."""
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NUMBER_WORDS = {
     word: value
@@ -449,9 +428,8 @@ _FIGURE = re.compile(
     r"(?![\w,.]\d|-\d|[\w])"
 )
 _WEEKDAY = re.compile(r"\b(?P<day>" + "|".join(_WEEKDAYS) + r")\b(?!s)", re.IGNORECASE)
-_MONTH_NAME = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_MONTH_BEFORE = re.compile(r"\b(?P<month>" + _MONTH_NAME + r")\.?\s+$", re.IGNORECASE)
-_MONTH_AFTER = re.compile(r"^\s+(?:of\s+)?(?P<month>" + _MONTH_NAME + r")\b", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(r"\b(?P<month>" + MONTH_NAMES + r")\.?\s+$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(r"^\s+(?:of\s+)?(?P<month>" + MONTH_NAMES + r")\b", re.IGNORECASE)
 # Between a figure and a number in brackets after it, its conversion: "(", "(about ", "(dlrs ",
 # "(US", also after a rate: "per hour (", "/h (", "a year (". Not "(including 12 children)".
 _CONVERSION = re.compile(
@@ -523,7 +501,7 @@ def _figure(text: str, match: re.Match[str]) -> Figure | None:
             name, end = month_after.group("month").lower(), match.end() + month_after.end()
         if name == "may" and month and not before[month.start()].isupper():
             return None  # the verb "may"
-        date = (_MONTHS[name], int(value))
+        date = (MONTHS[name], int(value))
         return Figure("date", (), date, start, end, text[start:end])
     if match.group("ordinal"):
         return None  # "the 80th anniversary": a rank, not a quantity

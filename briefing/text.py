@@ -1,4 +1,5 @@
-"""Word-level language tools shared by the stages: tokenizing, stemming, stop words.
+"""Word-level language tools shared by the stages: tokenizing, stemming, stop words, month
+names.
 
 Everything here works offline: the stemmer is NLTK's English Snowball stemmer, the one sumy
 uses (a copy in ``stemmer.py``: importing nltk takes over a second), the stop words ship with
@@ -12,6 +13,31 @@ import re
 from functools import cache, lru_cache
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:-[^\W_]+)*")
+
+# Month names and their usual abbreviations -> month number ("sept" -> 9).
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+# The same names as a regular-expression alternation, longest first ("sept" before "sep").
+MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 
 def words(text: str) -> list[str]:
