@@ -287,8 +287,8 @@ def split_glued(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
 # A name whose last word is also a title's abbreviation ("Hun Sen", "Sen." for senator): pysbd
 # never ends a sentence after "Hun Sen." The article tells: where it writes "Hun Sen" with no
 # stop, no possessive and not before another name ("Hun Sen said", "to Hun Sen, who"), it is a
-# name, and "Hun Sen." before a capital ends a sentence. "Texas Sen. Ted Cruz" is left alone: "Texas Sen"
-# is never written before anything but a name.
+# name, and "Hun Sen." before a capital ends a sentence. "Texas Sen. Ted Cruz" is left alone:
+# "Texas Sen" is never written before anything but a name.
 _NAME_ENDING_LIKE_A_TITLE = re.compile(
     r"\b[A-Z][a-z]+ (?:Sen|Gen|Rep|Gov|Col|Lt|Dr|St)\b(?!\.)(?!\s+[A-Z])(?!['’]?\w)"
 )
