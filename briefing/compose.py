@@ -27,7 +27,6 @@ from .dedupe import Similarity
 from .models import (
     Article,
     Briefing,
-    Citation,
     Cluster,
     CopyEvidence,
     Disagreement,
@@ -36,6 +35,7 @@ from .models import (
     Sentence,
     Signals,
     Source,
+    cite,
 )
 from .text import words
 
@@ -260,10 +260,7 @@ def _point(candidate: _Candidate, context: _Context, also_cited: Sequence[Senten
     first_per_source: dict[int, Sentence] = {}
     for member in (*cluster.members, *also_cited):
         first_per_source.setdefault(source_of[member.article], member)
-    citations = tuple(
-        Citation(source=source, sentence_id=s.id, text=s.text, start=s.start, end=s.end)
-        for source, s in sorted(first_per_source.items())
-    )
+    citations = tuple(cite(s, source) for source, s in sorted(first_per_source.items()))
     articles = {s.article for s in first_per_source.values()}
     disagreements: tuple[Disagreement, ...] = ()
     if context.evidence:

@@ -70,7 +70,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .dedupe import Similarity, align_rewrites
-from .models import Article, Citation, Claim, Disagreement, Sentence
+from .models import Article, Citation, Claim, Disagreement, Sentence, cite
 from .quotes import quotation_spans
 from .text import MONTH_NAMES, MONTHS, content_stems, stem, stop_words
 
@@ -682,7 +682,7 @@ def find_disagreements(
             continue
         for figure, theirs in differing_figures(mine, given):
             others.setdefault(mine.index(figure), _Sides()).add(
-                theirs, _citation(sentence, source_of)
+                theirs, cite(sentence, source_of[sentence.article])
             )
     found = []
     for position, sides in sorted(others.items()):
@@ -763,16 +763,6 @@ class _Sides:
             Claim(value=text, citations=tuple(by_source[n] for n in sorted(by_source)))
             for text, by_source in self._by_wording.values()
         ]
-
-
-def _citation(sentence: Sentence, source_of: Mapping[str, int]) -> Citation:
-    return Citation(
-        source=source_of[sentence.article],
-        sentence_id=sentence.id,
-        text=sentence.text,
-        start=sentence.start,
-        end=sentence.end,
-    )
 
 
 def _giving(text: str, figure: Figure) -> Figure | None:

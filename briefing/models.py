@@ -191,6 +191,17 @@ class Citation:
     end: int = field(metadata={"help": "Character offset just past the end of that text."})
 
 
+def cite(sentence: Sentence, source: int) -> Citation:
+    """The citation of a whole sentence of source number ``source``."""
+    return Citation(
+        source=source,
+        sentence_id=sentence.id,
+        text=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Point:
     """One bullet of the briefing: ``text`` is the sentence ``sentence_id`` of source

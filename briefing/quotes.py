@@ -64,7 +64,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from .models import Article, Citation, Cluster, Quote, Sentence
+from .models import Article, Citation, Cluster, Quote, Sentence, cite
 from .text import content_stems, stop_words, words
 
 # A key quote has at least this many words: "ceasefire", "special military operation" and other
@@ -1928,12 +1928,7 @@ def _candidate(
         for number, quote in sorted(per_source.items())
     )
     speaker, how, evidence = _agree(root, group)
-    speaker_evidence = tuple(
-        Citation(
-            source=number_of[s.article], sentence_id=s.id, text=s.text, start=s.start, end=s.end
-        )
-        for s in evidence
-    )
+    speaker_evidence = tuple(cite(s, number_of[s.article]) for s in evidence)
     support = len(citations)
     centrality = profile.centrality(root.text)
     weight = 1.0
