@@ -303,8 +303,7 @@ class _QuotedSentences:
                     start, end = article.paragraphs[sentence.paragraph]
                 else:  # no paragraph spans (an article made by hand): the sentence alone
                     start, end = sentence.start, sentence.end
-                marked = _QUOTATION_MARK.search(text, start, end)
-                spans[sentence.paragraph] = quotation_spans(text, start, end) if marked else []
+                spans[sentence.paragraph] = quotation_spans(text, start, end)
             paragraph_spans = spans[sentence.paragraph]
             if paragraph_spans and _wholly_quoted(
                 text, sentence.start, sentence.end, paragraph_spans
@@ -314,9 +313,6 @@ class _QuotedSentences:
                 self.flags[row] = self.OWN
                 own += 1
         return own
-
-
-_QUOTATION_MARK = re.compile('["“”„]')
 
 
 def _wholly_quoted(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
