@@ -36,6 +36,14 @@ def texts(*paragraphs: str) -> list[str]:
     return [s.text for s in split_sentences(article_of(*paragraphs))]
 
 
+def texts_at_their_offsets(paragraph: str) -> list[str]:
+    """The sentences of ``paragraph``, each checked to be the source text at its offsets."""
+    article = article_of(paragraph)
+    sentences = split_sentences(article)
+    assert [article.raw_text[s.start : s.end] for s in sentences] == [s.text for s in sentences]
+    return [s.text for s in sentences]
+
+
 @pytest.fixture(scope="module")
 def corpus() -> tuple[tuple[Article, tuple[Sentence, ...]], ...]:
     articles, _ = load_articles(EXAMPLES)
@@ -179,31 +187,27 @@ def test_unclosed_quotation_does_not_swallow_the_paragraph(opener: str) -> None:
 
 
 def test_sentences_written_without_a_space_between_are_split() -> None:
-    article = article_of("The bridge opened in 1953.In her book she calls it a marvel.Few agree.")
-    sentences = split_sentences(article)
-    assert [s.text for s in sentences] == [
+    assert texts_at_their_offsets(
+        "The bridge opened in 1953.In her book she calls it a marvel.Few agree."
+    ) == [
         "The bridge opened in 1953.",
         "In her book she calls it a marvel.",
         "Few agree.",
     ]
-    assert [article.raw_text[s.start : s.end] for s in sentences] == [s.text for s in sentences]
     assert texts("He shouted “Stop!”Then he left.") == ["He shouted “Stop!”", "Then he left."]
 
 
 def test_a_sentence_ending_on_a_name_that_ends_like_a_title_is_split() -> None:
     """pysbd reads "Hun Sen." as the senator's abbreviation; the article writes "Hun Sen" as a
     name elsewhere, so there it ends a sentence. "Texas Sen. Ted Cruz" stays whole."""
-    article = article_of(
+    assert texts_at_their_offsets(
         "The talks stalled after threats from strongman Hun Sen. Hun Sen denied it on Monday. "
         "Texas Sen. Ted Cruz and Democratic Sen. Ann Lee were briefed by Hun Sen's aides."
-    )
-    sentences = split_sentences(article)
-    assert [s.text for s in sentences] == [
+    ) == [
         "The talks stalled after threats from strongman Hun Sen.",
         "Hun Sen denied it on Monday.",
         "Texas Sen. Ted Cruz and Democratic Sen. Ann Lee were briefed by Hun Sen's aides.",
     ]
-    assert [article.raw_text[s.start : s.end] for s in sentences] == [s.text for s in sentences]
 
 
 @pytest.mark.parametrize(
