@@ -10,8 +10,10 @@ position, then sentence id, so the same input always gives the same briefing.
 
 A candidate is skipped when it is too close to a point already chosen in any theme
 (``redundancy_similarity``, or a shared run of content words, compared over every sentence of
-both clusters): two points never say the same thing. Context-dependent candidates only fill a
-theme up to ``min_points_per_theme``.
+both clusters): two points never say the same thing. A candidate counting something the point
+gives no figure for (``corroborate.adds_figure``) states a fact of its own, so for it only
+closeness counts, not a shared phrase. Context-dependent candidates only fill a theme up to
+``min_points_per_theme``.
 """
 
 from __future__ import annotations
@@ -19,10 +21,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from .config import Config
-from .corroborate import Copy, find_disagreements, original_of
+from .corroborate import Copy, Figure, adds_figure, figures, find_disagreements, original_of
 from .dedupe import Similarity
 from .models import (
     Article,
@@ -152,7 +154,7 @@ def compose_briefing(
                 words_used + length > budget.words_per_theme
             ):
                 continue
-            restated = _restates(candidate.cluster, chosen, similarity, evidence_index, config)
+            restated = _restates(candidate.cluster, chosen, context, config)
             if restated is not None:
                 also_cited.setdefault(restated, []).extend(
                     _carriers(
@@ -201,20 +203,21 @@ CONTAINMENT = 0.7
 
 
 def _restates(
-    cluster: Cluster,
-    chosen: Sequence[Cluster],
-    similarity: Similarity,
-    evidence_index: Mapping[str, int],
-    config: Config,
+    cluster: Cluster, chosen: Sequence[Cluster], context: _Context, config: Config
 ) -> int | None:
     """The position of the first chosen cluster ``cluster`` says the same as, if any: close
     overall (``redundancy_similarity``), sharing a run of content words, or one contained in
-    the other; compared over every sentence of both."""
+    the other; compared over every sentence of both. A sentence counting something the chosen
+    one gives no figure for (a death toll beside "472 drones and 32 missiles") carries a fact
+    of its own: sharing a phrase with the chosen one, or holding it, does not make it a
+    restatement; only closeness or lying inside the chosen one does."""
     threshold = config.dedupe.redundancy_similarity
-    mine = [evidence_index[m.id] for m in cluster.members]
+    index = context.evidence_index
+    mine = [index[m.id] for m in cluster.members]
+    adds = context.adds_figure if context.evidence else None
     for position, other in enumerate(chosen):
-        theirs = [evidence_index[m.id] for m in other.members]
-        if similarity.restates(mine, theirs, threshold, CONTAINMENT):
+        theirs = [index[m.id] for m in other.members]
+        if context.similarity.restates(mine, theirs, threshold, CONTAINMENT, adds):
             return position
     return None
 
@@ -241,6 +244,16 @@ class _Context:
     similarity: Similarity
     evidence_index: Mapping[str, int]
     evidence: Sequence[Sentence]
+    _figures: dict[int, list[Figure]] = field(default_factory=dict)
+
+    def adds_figure(self, row: int, other: int) -> bool:
+        """Whether evidence row ``row`` counts something row ``other`` gives no figure for."""
+        return adds_figure(self._figures_of(row), self._figures_of(other))
+
+    def _figures_of(self, row: int) -> list[Figure]:
+        if row not in self._figures:
+            self._figures[row] = figures(self.evidence[row].text)
+        return self._figures[row]
 
 
 def _copy_evidence(copy: Copy, source_of: Mapping[str, int]) -> CopyEvidence:

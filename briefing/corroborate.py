@@ -642,6 +642,25 @@ def differing_figures(
     return differing
 
 
+# Figures that are facts of their own: a count, a share, a sum. A time ("on Tuesday", "in
+# 2022") places a fact; it is not one.
+_FACTS: frozenset[FigureKind] = frozenset({"count", "percentage", "amount"})
+
+
+def adds_figure(mine: Sequence[Figure], theirs: Sequence[Figure]) -> bool:
+    """Whether a sentence with figures ``mine`` counts something that one with ``theirs`` gives
+    no figure for ("killing at least 12 people" beside "472 drones"): a fact of its own. A
+    different value for the same thing ("440 drones") is no new fact, but a disagreement; nor
+    is a value the other gives in other words ("wounding 21" beside "21 injured")."""
+    values = {o.value for o in theirs}
+    return any(
+        figure.kind in _FACTS
+        and figure.value not in values
+        and not any(o.kind == figure.kind and _same_thing(figure, o) for o in theirs)
+        for figure in mine
+    )
+
+
 def find_disagreements(
     row: int,
     citations: Sequence[Citation],

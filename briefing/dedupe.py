@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from .models import Cluster, ScoredSentence, Sentence
@@ -272,11 +272,20 @@ class Similarity:
         return self._phrases[i]
 
     def restates(
-        self, mine: Sequence[int], theirs: Sequence[int], threshold: float, containment: float
+        self,
+        mine: Sequence[int],
+        theirs: Sequence[int],
+        threshold: float,
+        containment: float,
+        adds: Callable[[int, int], bool] | None = None,
     ) -> bool:
         """Whether any text of ``mine`` and any of ``theirs`` say the same: at least
         ``threshold`` similar, sharing a phrase (``share_phrase``), or one covering at least
         ``containment`` of the other's weighted words (``coverage``).
+
+        ``adds(i, j)``, when given, tells whether text ``i`` brings a fact that ``j`` lacks (a
+        death toll beside a count of drones): such a text restates ``j`` only when close
+        overall or lying inside it, not for sharing a phrase with it or holding it.
 
         Only pairs that share a content word or a phrase can meet any of these, so the others
         are passed over at the cost of a set comparison.
@@ -286,11 +295,10 @@ class Similarity:
             for i in mine:
                 if self._bags[i].isdisjoint(bag) and self._phrases_of(i).isdisjoint(phrases):
                     continue
-                if (
-                    self(i, j) >= threshold
-                    or self.share_phrase(i, j)
-                    or self.coverage(i, j) >= containment
-                    or self.coverage(j, i) >= containment
+                if self(i, j) >= threshold or self.coverage(i, j) >= containment:
+                    return True
+                if (self.share_phrase(i, j) or self.coverage(j, i) >= containment) and not (
+                    adds is not None and adds(i, j)
                 ):
                     return True
         return False

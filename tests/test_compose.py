@@ -129,3 +129,47 @@ def test_a_restatement_left_out_still_cites_its_source_for_the_point() -> None:
     assert point.text == text_a
     assert point.source_ids == (1, 2) and point.support == 2
     assert [p.text for p in briefing.sections[1].points] == [TOPICS[5] + "."]
+
+
+def _compose_with_evidence(clusters, config):  # type: ignore[no-untyped-def]
+    members = [m for c in clusters for m in c.members]
+    similarity = Similarity([m.text for m in members])
+    index = {m.id: i for i, m in enumerate(members)}
+    articles = [_article("s1"), _article("s2")]
+    return compose_briefing(
+        articles, clusters, similarity, index, config, now=NOW, evidence=members
+    )
+
+
+def _single(key: str, text: str, theme: str, score: float) -> Cluster:
+    article = key.split(":")[0]
+    sentence = Sentence(key, article, 0, 0, 0, 0, len(text), text)
+    return Cluster(ScoredSentence(sentence, theme, score, 4.0, False), (sentence,))
+
+
+def test_a_sentence_sharing_a_figure_phrase_but_adding_a_toll_is_a_point_of_its_own() -> None:
+    """ "472 drones and 32 missiles" in both sentences does not make the death toll a
+    restatement of the count of drones: it is the story's main fact."""
+    count = "The air force said Russia fired 472 drones and 32 missiles, a record for the war."
+    toll = "At least 12 people were killed in the capital by 472 drones and 32 missiles overnight."
+    clusters = [
+        _single("s1:0:0", count, "a", 1.0),
+        _single("s2:0:0", toll, "b", 0.9),
+        _cluster(5, "b", 0.5),
+    ]
+    briefing = _compose_with_evidence(clusters, _config(min_points_per_theme=1))
+    assert [p.text for p in briefing.sections[1].points] == [toll, TOPICS[5] + "."]
+
+
+def test_a_sentence_giving_only_other_values_for_the_same_things_is_still_a_restatement() -> None:
+    """A different count of the same drones is no new fact: the sentence restates the point
+    (and the disagreement is noted there), it is not a second point."""
+    count = "Russia fired 472 drones and 32 missiles at the capital, the air force said."
+    other = "Officials in the capital counted 440 drones and 32 missiles overnight."
+    clusters = [
+        _single("s1:0:0", count, "a", 1.0),
+        _single("s2:0:0", other, "b", 0.9),
+        _cluster(5, "b", 0.5),
+    ]
+    briefing = _compose_with_evidence(clusters, _config(min_points_per_theme=1))
+    assert [p.text for p in briefing.sections[1].points] == [TOPICS[5] + "."]

@@ -18,6 +18,7 @@ import pytest
 from briefing.config import load_config
 from briefing.corroborate import (
     Copy,
+    adds_figure,
     differing_figures,
     figures,
     find_copies,
@@ -717,3 +718,23 @@ def test_copies_do_not_raise_a_points_score(briefing: Briefing) -> None:
         if point.source_ids == (1, 2):
             assert point.signals is not None and point.signals.reports == 1
             assert point.signals.corroboration == 1.0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "other", "adds"),
+    [
+        # A death toll beside a count of drones: a fact of its own.
+        ("The barrage killed at least 12 people.", "Russia fired 472 drones.", True),
+        # Another value for the same thing is a disagreement, not a new fact.
+        ("Officials counted 440 drones overnight.", "Russia fired 472 drones.", False),
+        # The same value in other words ("wounding 21" / "21 injured") is no new fact.
+        ("The bomb killed two people, wounding 21.", "Two people died and 21 injured.", False),
+        # A time places a fact; it is not one.
+        ("The strike came on Tuesday in 2025.", "Russia fired 472 drones.", False),
+        ("Prices rose 5 percent.", "Russia fired 472 drones.", True),
+    ],
+)
+def test_adds_figure_is_a_count_share_or_sum_the_other_does_not_give(
+    sentence: str, other: str, adds: bool
+) -> None:
+    assert adds_figure(figures(sentence), figures(other)) is adds
