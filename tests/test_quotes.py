@@ -392,6 +392,78 @@ def test_a_bare_quotation_before_a_short_attribution() -> None:
     ) == ("Trump", "neighbour")
 
 
+def quotes_of_joined(paragraph: str) -> tuple[Quote, ...]:
+    """The quotes of a one-paragraph article read as one sentence, as the splitter leaves a
+    paragraph whose quotation marks do not pair up ('" Besides Ewing, ... "They locked us
+    out," said Elie. "Everybody ...')."""
+    article = article_of(paragraph)
+    sentence = Sentence("k:0:0", "k", 0, 0, 0, 0, len(paragraph), paragraph)
+    return find_quotes((article,), (sentence,))
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "words", "speaker"),
+    [
+        (
+            '"The bridge will reopen to traffic next week," Holt explained. "The repairs cost '
+            'far less than anyone in the town hall had feared."',
+            "far less",
+            "Holt",
+        ),
+        (
+            '"Every once in a while," said Ruth Amsel, 52, a baker on Mill Street, "the river '
+            'floods every single cellar in the lower part of town."',
+            "every single cellar",
+            "Ruth Amsel",
+        ),
+        (
+            '"We knew the risks of the crossing," said Rob Feld on Tuesday, "and we took them '
+            'with our eyes wide open every single time."',
+            "eyes wide open",
+            "Rob Feld",
+        ),
+    ],
+)
+def test_the_second_half_of_an_interrupted_quotation_keeps_its_speaker(
+    paragraph: str, words: str, speaker: str
+) -> None:
+    quote = only(quotes_of_joined(paragraph), words)
+    assert (quote.speaker, quote.attribution) == (speaker, "continued")
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        # Someone else speaks between the two halves.
+        "Holt said. Her deputy disagreed:",
+        "Holt said, and her deputy added,",
+        # A question put to someone: the next words may be the answer.
+        "a reporter asked Holt.",
+        # The words are someone else's, quoted.
+        "Holt said, quoting the engineer:",
+    ],
+)
+def test_words_after_another_clause_are_not_the_first_halfs(between: str) -> None:
+    paragraph = (
+        f'"The bridge will reopen to traffic next week," {between} "The repairs will take at '
+        'least another two months."'
+    )
+    for quotes in (quotes_of_joined(paragraph), quotes_of(article_of(paragraph))):
+        quote = only(quotes, "repairs will take")
+        assert quote.speaker is None, (between, quote)
+
+
+def test_a_quotation_after_an_interrupted_one_with_its_own_speaker_is_theirs() -> None:
+    quote = only(
+        quotes_of_joined(
+            '"The bridge will reopen to traffic next week," Holt said. "The repairs will take '
+            'at least another two months," Tom Reyes replied.'
+        ),
+        "repairs will take",
+    )
+    assert quote.speaker == "Tom Reyes"
+
+
 def test_a_line_removed_as_furniture_breaks_the_thread() -> None:
     """A quotation after a line the cleaner removed does not continue the quotation before
     it: the removed line may have named its speaker."""
