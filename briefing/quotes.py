@@ -31,7 +31,9 @@ every key quote, best first; compose keeps the first ``summarizer.max_quotes``.
      person, no one else ("the minister", another name, a name doing something: "after Jiang
      delivered a speech") is in sight, that person does nothing to another man or woman ("X
      gave her a second chance"), and nothing known about that person contradicts the pronoun.
-     A role in an apposition is the person named ("Ricardo Ribeiro, a political consultant,").
+     A role in an apposition is the person named ("Ricardo Ribeiro, a political consultant,");
+     a name of two words the story writes after "in" ("in Phnom Penh") is a place, not a
+     person, unless a title or its last word alone doing something ("Sen said") says so.
      Otherwise the speaker stays unknown: never a guess.
 
    A speaker is a name (shown in the fullest form its article uses for that person, "Dmitry
@@ -400,6 +402,27 @@ class _People:
     # The surnames an article writes alone, with no given name and no "Mr."/"Mrs." before
     # them ("Yeltsin said"): an article that also writes "Mrs. Yeltsin" means two people.
     bare: set[tuple[int, str]] = field(default_factory=set)
+    # Names of two words or more written after "in" ("in Phnom Penh", "in South Korea"), in
+    # any article of the story; once settled, those no title and no "X said" shows to be a
+    # person's: places, never a person "he" or "she" may stand for.
+    places: set[tuple[str, ...]] = field(default_factory=set)
+    # What made each surname a person's: the forms of two or three words ("Phnom Penh"), or
+    # None for a title ("Mr. Penh").
+    confirming: dict[str, set[tuple[str, ...] | None]] = field(default_factory=dict)
+    # Surnames shown to be people's: given a title or a role, or doing something ("Brown
+    # said"); a name after "in" ending with one is no place.
+    speaking: set[str] = field(default_factory=set)
+
+    def settle_places(self) -> None:
+        """Keep as places the names after "in" that nothing shows to be people's, and unconfirm
+        the surnames only such a place made people's."""
+        self.places = {form for form in self.places if _key(form[-1]) not in self.speaking}
+        for key, forms in self.confirming.items():
+            if all(form is not None and form in self.places for form in forms):
+                self.confirmed.discard(key)
+
+    def place(self, found: _Name) -> bool:
+        return found.title is None and found.name in self.places
 
 
 def find_quotes(
@@ -425,6 +448,7 @@ def find_quotes(
     people = _People()
     for reader in readers:
         reader.learn_people(people)
+    people.settle_places()
     found = [q for reader in readers for q in reader.quotations(people)]
     groups = _merge(found)
     profile = _Profile(sentences, clusters)
@@ -1039,6 +1063,9 @@ class _Reader:
             for found in self.names(tokens):
                 if found.person:
                     people.confirmed.add(found.key)
+                    form = None if found.title is not None else found.name
+                    people.confirming.setdefault(found.key, set()).add(form)
+                self._learn_place(tokens, found, people)
                 if found.title is not None:
                     gender = _gender([found.title])
                     if gender:
@@ -1061,6 +1088,33 @@ class _Reader:
                     and not self._courtesy(tokens, found.first, ())
                 ):
                     people.bare.add((self.number, found.key))
+
+    @staticmethod
+    def _learn_place(tokens: Sequence[_Token], found: _Name, people: _People) -> None:
+        """Record what the words around a name say about it being a place or a person's: "in"
+        before a name of two words or more ("in Phnom Penh"; not "in Hun Sen's cabinet"); a
+        title before it, or its last word alone doing something ("Sen said", "Sen has"): a
+        person's. (Places act too, "North Korea said", but are not called by their last word
+        alone: "Korea" in "Japan, Korea and Guam" or "in Korea" does nothing.)"""
+        if found.body:
+            return
+        last = found.first + len(found.name) - 1
+        after = tokens[last + 1] if last + 1 < len(tokens) else None
+        acts = (
+            len(found.name) == 1
+            and after is not None
+            and not tokens[last].possessive
+            and (after.low in _FINITE or after.low in _VERBISH)
+        )
+        if found.title is not None or acts:
+            people.speaking.add(found.key)
+        elif (
+            len(found.name) > 1
+            and found.first > 0
+            and tokens[found.first - 1].low == "in"
+            and not tokens[last].possessive
+        ):
+            people.places.add(found.name)
 
     def names(self, tokens: Sequence[_Token]) -> Iterable[_Name]:
         """Every name of a sentence, last first, with what its shape says: a person when a
@@ -1148,7 +1202,11 @@ class _Reader:
         number of people it mentions without a name ("the minister", "his wife")."""
         tokens = self.tokens(index)
         found = list(self.names(tokens))
-        named = {n.key for n in found if not n.body and (n.person or n.key in people.confirmed)}
+        named = {
+            n.key
+            for n in found
+            if not n.body and not people.place(n) and (n.person or n.key in people.confirmed)
+        }
         describing = {
             k for n in found if not n.body for k in self._apposition(tokens, n.first + len(n.name))
         }
@@ -1749,7 +1807,7 @@ class _Reader:
         the subject of a verb ("Jiang delivered"): someone "he" may stand for."""
         tokens = self.tokens(index)
         for n in self.names(tokens):
-            if n.body or n.person or n.key in people.confirmed:
+            if n.body or n.person or n.key in people.confirmed or people.place(n):
                 continue
             last = n.first + len(n.name) - 1
             if tokens[last].possessive or last + 1 >= len(tokens):

@@ -756,6 +756,38 @@ def test_a_pronoun_is_not_resolved_past_another_woman_the_subject_acts_on() -> N
     assert (speaker, attribution) == (None, "ambiguous")
 
 
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Rob Feld flew home on Monday after a month of work in Lake Ardo.",
+        # Known as a place from another sentence ("in Lake Ardo"), written here without "in".
+        "The agency has had a clinic in Lake Ardo since 2019. Rob Feld toured Lake Ardo's "
+        "wells on Monday.",
+    ],
+)
+def test_a_place_of_two_words_is_no_rival_for_he(before: str) -> None:
+    assert speaker_of(
+        before, '"The wells are dry and the children are hungry and tired," he said.'
+    ) == ("Rob Feld", "pronoun")
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        # The place is the only name: "he" is nobody the article names.
+        "Heavy rain fell on Lake Ardo on Monday, and it did not stop.",
+        # "In" before a name that is a person's: Reyes is called by his surname elsewhere.
+        "Reyes has scored nine goals this season. Coach Rob Feld said the club had put its "
+        "trust in Tom Reyes.",
+    ],
+)
+def test_a_name_after_in_is_a_place_only_when_nothing_says_it_is_a_person(before: str) -> None:
+    speaker, attribution = speaker_of(
+        before, '"The wells are dry and the children are hungry and tired," he said.'
+    )
+    assert (speaker, attribution) == (None, "ambiguous")
+
+
 def test_a_pronoun_before_its_subject_in_an_opening_phrase_is_the_subject() -> None:
     assert speaker_of(
         "After describing how she hugged the three men, Lena Voss earned a standing ovation.",
