@@ -657,7 +657,9 @@ class _Reader:
         if _acronym(token):
             return False  # NATO, CNN, U.S.: bodies and places
         low = token.base.lower()
-        if low in _TITLES or low in _ROLES or low in _PLURAL_ROLES or low in stop_words():
+        if low in _TITLES or low in _ROLES or low in _PLURAL_ROLES:
+            return False
+        if low in stop_words() and not self._surname_stop_word(tokens, i):
             return False
         if low in _CALENDAR or _PARTY_TAG.match(token.text):
             return False
@@ -670,6 +672,20 @@ class _Reader:
             return False  # '"...," said Rep.' cut by the sentence splitter: a title, no name
         first = i == 0 or tokens[i - 1].text in (":", "(", "—", "–")
         return not (first and self.common(token.base))
+
+    def _surname_stop_word(self, tokens: Sequence[_Token], i: int) -> bool:
+        """Whether a stop word written with a capital is a surname: after a given name, inside
+        the sentence, and right before a verb of speech ("George Little said"; not "A Little
+        Night Music", "Little is known", nor "Little said" with no given name)."""
+        if i == 0 or i + 1 >= len(tokens) or not tokens[i].text[:1].isupper():
+            return False
+        given = tokens[i - 1]
+        if not (given.word and given.capitalized and given.low not in stop_words()):
+            return False
+        if given.low in _TITLES or given.low in _ROLES or not self.is_name(tokens, i - 1):
+            return False
+        following = tokens[i + 1]
+        return following.low in _FINITE and not following.capitalized
 
     def name_run(self, tokens: Sequence[_Token], last: int, floor: int = 0) -> int:
         """Index of the first token of the name ending at ``last`` (``last + 1`` if none)."""

@@ -290,6 +290,29 @@ def test_the_speaker_named_in_the_sentence(paragraph: str, speaker: str) -> None
     assert speaker_of(paragraph) == (speaker, "sentence")
 
 
+def test_a_surname_that_is_also_a_stop_word_after_a_given_name() -> None:
+    assert speaker_of(
+        '"The strikes will go on for as long as they are needed," Pentagon spokesman Tom Little '
+        "said on Monday."
+    ) == ("Tom Little", "sentence")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # "Little" as an ordinary word opening a sentence.
+        'Little was said at the meeting. "We will keep the old plant open for as long as we '
+        'can," Holt told the board.',
+        # Inside a title, before no verb of speech.
+        'The cast of A Little Night Music sang "We will keep the old theatre open for as long as '
+        'we can" on the steps.',
+    ],
+)
+def test_little_as_an_ordinary_word_is_no_name(paragraph: str) -> None:
+    speaker, _ = speaker_of(paragraph, words="old")
+    assert speaker in (None, "Holt")
+
+
 def test_the_fullest_form_of_the_name_in_the_article_is_shown_with_its_sentence() -> None:
     article = article_of(
         "Kremlin spokesman Dmitry Peskov spoke to reporters in Moscow on Sunday.",
