@@ -290,6 +290,29 @@ def test_the_speaker_named_in_the_sentence(paragraph: str, speaker: str) -> None
     assert speaker_of(paragraph) == (speaker, "sentence")
 
 
+def test_a_surname_that_is_also_a_stop_word_after_a_given_name() -> None:
+    assert speaker_of(
+        '"The strikes will go on for as long as they are needed," Pentagon spokesman Tom Little '
+        "said on Monday."
+    ) == ("Tom Little", "sentence")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # "Little" as an ordinary word opening a sentence.
+        'Little was said at the meeting. "We will keep the old plant open for as long as we '
+        'can," Holt told the board.',
+        # Inside a title, before no verb of speech.
+        'The cast of A Little Night Music sang "We will keep the old theatre open for as long as '
+        'we can" on the steps.',
+    ],
+)
+def test_little_as_an_ordinary_word_is_no_name(paragraph: str) -> None:
+    speaker, _ = speaker_of(paragraph, words="old")
+    assert speaker in (None, "Holt")
+
+
 def test_the_fullest_form_of_the_name_in_the_article_is_shown_with_its_sentence() -> None:
     article = article_of(
         "Kremlin spokesman Dmitry Peskov spoke to reporters in Moscow on Sunday.",
@@ -390,6 +413,78 @@ def test_a_bare_quotation_before_a_short_attribution() -> None:
         '"A potentially great day for Russia and Ukraine! Think of the lives saved."',
         "Trump posted on Truth Social.",
     ) == ("Trump", "neighbour")
+
+
+def quotes_of_joined(paragraph: str) -> tuple[Quote, ...]:
+    """The quotes of a one-paragraph article read as one sentence, as the splitter leaves a
+    paragraph whose quotation marks do not pair up ('" Besides Ewing, ... "They locked us
+    out," said Elie. "Everybody ...')."""
+    article = article_of(paragraph)
+    sentence = Sentence("k:0:0", "k", 0, 0, 0, 0, len(paragraph), paragraph)
+    return find_quotes((article,), (sentence,))
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "words", "speaker"),
+    [
+        (
+            '"The bridge will reopen to traffic next week," Holt explained. "The repairs cost '
+            'far less than anyone in the town hall had feared."',
+            "far less",
+            "Holt",
+        ),
+        (
+            '"Every once in a while," said Ruth Amsel, 52, a baker on Mill Street, "the river '
+            'floods every single cellar in the lower part of town."',
+            "every single cellar",
+            "Ruth Amsel",
+        ),
+        (
+            '"We knew the risks of the crossing," said Rob Feld on Tuesday, "and we took them '
+            'with our eyes wide open every single time."',
+            "eyes wide open",
+            "Rob Feld",
+        ),
+    ],
+)
+def test_the_second_half_of_an_interrupted_quotation_keeps_its_speaker(
+    paragraph: str, words: str, speaker: str
+) -> None:
+    quote = only(quotes_of_joined(paragraph), words)
+    assert (quote.speaker, quote.attribution) == (speaker, "continued")
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        # Someone else speaks between the two halves.
+        "Holt said. Her deputy disagreed:",
+        "Holt said, and her deputy added,",
+        # A question put to someone: the next words may be the answer.
+        "a reporter asked Holt.",
+        # The words are someone else's, quoted.
+        "Holt said, quoting the engineer:",
+    ],
+)
+def test_words_after_another_clause_are_not_the_first_halfs(between: str) -> None:
+    paragraph = (
+        f'"The bridge will reopen to traffic next week," {between} "The repairs will take at '
+        'least another two months."'
+    )
+    for quotes in (quotes_of_joined(paragraph), quotes_of(article_of(paragraph))):
+        quote = only(quotes, "repairs will take")
+        assert quote.speaker is None, (between, quote)
+
+
+def test_a_quotation_after_an_interrupted_one_with_its_own_speaker_is_theirs() -> None:
+    quote = only(
+        quotes_of_joined(
+            '"The bridge will reopen to traffic next week," Holt said. "The repairs will take '
+            'at least another two months," Tom Reyes replied.'
+        ),
+        "repairs will take",
+    )
+    assert quote.speaker == "Tom Reyes"
 
 
 def test_a_line_removed_as_furniture_breaks_the_thread() -> None:
@@ -680,6 +775,38 @@ def test_a_pronoun_is_not_resolved_past_another_woman_the_subject_acts_on() -> N
         "Nora Quinn, 31, remembers arriving at the clinic as a young girl.",
         "As far as she is concerned, Dr. Peter Lang gave her a second chance.",
         '"If I had kept the baby, I would be stuck on welfare or something," she said.',
+    )
+    assert (speaker, attribution) == (None, "ambiguous")
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "Rob Feld flew home on Monday after a month of work in Lake Ardo.",
+        # Known as a place from another sentence ("in Lake Ardo"), written here without "in".
+        "The agency has had a clinic in Lake Ardo since 2019. Rob Feld toured Lake Ardo's "
+        "wells on Monday.",
+    ],
+)
+def test_a_place_of_two_words_is_no_rival_for_he(before: str) -> None:
+    assert speaker_of(
+        before, '"The wells are dry and the children are hungry and tired," he said.'
+    ) == ("Rob Feld", "pronoun")
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        # The place is the only name: "he" is nobody the article names.
+        "Heavy rain fell on Lake Ardo on Monday, and it did not stop.",
+        # "In" before a name that is a person's: Reyes is called by his surname elsewhere.
+        "Reyes has scored nine goals this season. Coach Rob Feld said the club had put its "
+        "trust in Tom Reyes.",
+    ],
+)
+def test_a_name_after_in_is_a_place_only_when_nothing_says_it_is_a_person(before: str) -> None:
+    speaker, attribution = speaker_of(
+        before, '"The wells are dry and the children are hungry and tired," he said.'
     )
     assert (speaker, attribution) == (None, "ambiguous")
 
