@@ -19,8 +19,10 @@ every key quote, best first; compose keeps the first ``summarizer.max_quotes``.
      (``"..." and the army's reactions bear watching, Castro said.``). A verb in another
      clause after the quotation (``"...," a habit that began before X dismissed them``), a
      passive (``X was charged with "..."``), a letter someone else sent (``X said Y sent a
-     letter, saying "..."``) or a name that belongs to a place or a body (``X of River Vale,
-     New Jersey,``; ``the group Remera``) names no speaker;
+     letter, saying "..."``), a fragment after "that" under a verb itself reported (``X
+     said Y agreed that "..."``: the reporter's account of it) or a name that belongs to a
+     place or a body (``X of River Vale, New Jersey,``; ``the group Remera``) names no
+     speaker;
    - ``continued``: a bare quotation right after another quotation, whose speaker goes on
      (not after a question put to someone: '"...?" a reporter asked Holt.'), or the second
      half of an interrupted quotation, when nothing but the first half's attribution stands
@@ -1517,7 +1519,7 @@ class _Reader:
             if token.low in _FINITE:
                 if self._passive(tokens, j):
                     continue  # "Ms. White said bin Laden was charged with "..."": White speaks
-                if self._spoken_by_another(tokens, j + 1, at):
+                if self._spoken_by_another(tokens, j + 1, at) or self._reported(tokens, j, at):
                     return None
                 return self.phrase_ending_at(tokens, j - 1) if j > 0 else None
             if token.low in _PARTICIPLES:
@@ -1529,6 +1531,23 @@ class _Reader:
             if token.low == "according" and tokens[j + 1].low == "to":
                 return self.phrase_after(tokens, j + 2)
         return None
+
+    def _reported(self, tokens: Sequence[_Token], verb: int, at: int) -> bool:
+        """Whether the quotation at ``at`` is a fragment of reported speech ("that "..."")
+        whose verb at ``verb`` is itself reported by an earlier one of the sentence ("The White
+        House said the two leaders agreed that "...""): the words are the reporter's account
+        of what was agreed, not words the subject of ``verb`` was heard to say. (Words given
+        whole, after a comma or colon, stay the inner speaker's: 'Ms. He said Xu had told
+        her, "..."'.)"""
+        if tokens[at - 1].low != "that":
+            return False
+        for k in range(verb - 1, -1, -1):
+            token = tokens[k]
+            if token.text == _QUOTE or token.text in (".", "!", "?", ";", ":"):
+                return False
+            if token.low in _FINITE and not token.capitalized and not self._passive(tokens, k):
+                return True
+        return False
 
     @staticmethod
     def _passive(tokens: Sequence[_Token], verb: int) -> bool:

@@ -1154,3 +1154,26 @@ def test_max_quotes_caps_the_section_and_zero_leaves_it_out(example_config: Conf
     none = compose_from(analysis, example_config.model_copy(update={"summarizer": budget}), now=now)
     assert none.quotes == ()
     assert "Key quotes" not in render_outputs(none, ["md"], [])["md"].decode("utf-8")
+
+
+def test_words_someone_reports_two_people_agreed_to_are_nobodys() -> None:
+    """'The White House said the two leaders agreed that "..."': the words are the White
+    House's account of the agreement, not words either leader was heard to say."""
+    speaker, _ = speaker_of(
+        "The White House said Mayor Alan Brody and Governor Ruth Kerr agreed that "
+        '"the rebuilding of the harbour will begin with the northern pier" and that work '
+        "would start in spring.",
+        words="rebuilding of the harbour",
+    )
+    assert speaker is None
+
+
+def test_words_someone_reports_another_said_whole_stay_the_others() -> None:
+    """Nested reporting of words given whole, after a comma or a colon, keeps the inner
+    speaker: only a fragment after "that" is the reporter's account."""
+    speaker, _ = speaker_of(
+        'Officials said Governor Ruth Kerr had told them: "The harbour stays closed until the '
+        'northern pier is safe."',
+        words="harbour stays closed",
+    )
+    assert speaker == "Ruth Kerr"
