@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -120,13 +121,37 @@ def read_html(data: bytes) -> Document:
             published = dt.date.fromisoformat(str(extracted.date)[:10])
         except ValueError:
             published = None
+    title = extracted.title or None
     return Document(
         text=str(extracted.text),
-        title=extracted.title or None,
-        outlet=extracted.sitename or None,
+        title=title,
+        outlet=extracted.sitename or _outlet_in_page_title(data, title),
         url=extracted.url or None,
         published=published,
     )
+
+
+# "Headline | Outlet", "Headline - Outlet", "Headline — Outlet": the page title's suffix.
+_TITLE_SUFFIX = re.compile(r"^(?P<headline>.+?)\s+[|\-–—•·]\s+(?P<outlet>[^|\-–—•·]{2,60})$")
+
+
+def _outlet_in_page_title(data: bytes, headline: str | None) -> str | None:
+    """The outlet a page's <title> names after its headline ("What the truce means - Global
+    Review"), when the page gives no site name otherwise; only when what stands before the
+    separator is the headline itself, so a title with a dash of its own is not cut."""
+    if not headline:
+        return None
+    import lxml.etree
+    import lxml.html
+
+    try:
+        page_title = lxml.html.fromstring(data).findtext(".//title") or ""
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    match = _TITLE_SUFFIX.match(" ".join(page_title.split()))
+    if match is None or match.group("headline").casefold() != " ".join(headline.split()).casefold():
+        return None
+    return match.group("outlet").strip()
 
 
 READERS: dict[str, Callable[[bytes], Document]] = {

@@ -355,3 +355,32 @@ def test_example_text_is_raw_text_masked(corpus: dict[str, Article]) -> None:
         assert article.raw_text == raw
         # Masking only ever replaces characters by spaces.
         assert all(t == r or t == " " for t, r in zip(article.text, article.raw_text, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("page_title", "headline", "outlet"),
+    [
+        # The outlet after the headline, with no site name elsewhere on the page.
+        ("Talks resume in Geneva - Global Review", "Talks resume in Geneva", "Global Review"),
+        ("Talks resume in Geneva | Global Review", "Talks resume in Geneva", "Global Review"),
+        # A dash inside the headline itself is not a separator.
+        ("Kyiv - the longest night", "Kyiv - the longest night", None),
+        # What stands before the separator is not the headline: nothing is guessed.
+        ("World news - Global Review", "Talks resume in Geneva", None),
+    ],
+)
+def test_html_page_without_site_name_takes_the_outlet_from_its_title(
+    tmp_path: Path, page_title: str, headline: str, outlet: str | None
+) -> None:
+    page = (
+        HTML_PAGE.replace("<title>Talks resume in Geneva | Example News</title>", "")
+        .replace('<meta property="og:site_name" content="Example News">', "")
+        .replace('<meta property="og:title" content="Talks resume in Geneva">', "")
+        .replace("<head>", f"<head><title>{page_title}</title>")
+        .replace("<h1>Talks resume in Geneva</h1>", f"<h1>{headline}</h1>")
+        .replace("Example News", "The paper")
+    )
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    (article,), _ = load_articles(tmp_path)
+    assert article.title == headline
+    assert article.outlet == outlet
