@@ -4,9 +4,11 @@ A cluster's score is its representative's rank score, raised by the number of in
 reports carrying it (a statement several outlets report is more likely central to the story; an
 article and its copy, ``corroborate.find_copies``, are one report). The factors are kept on each
 point (``Point.signals``), with its count of independent reports and the figures other sources
-give differently (``corroborate.find_disagreements``). Within a
-theme, candidates are taken best first, with ties broken by score, then number of sources, then
-position, then sentence id, so the same input always gives the same briefing.
+give differently (``corroborate.find_disagreements``). The
+candidates of all themes are taken best first, each within its theme's budget, with ties broken
+by score, then number of sources, then position, then sentence id, so the same input always
+gives the same briefing, and the order of the themes in the config decides where points show,
+not which are chosen.
 
 A candidate is skipped when it is too close to a point already chosen in any theme
 (``redundancy_similarity``, or a shared run of content words, compared over every sentence of
@@ -130,46 +132,49 @@ def compose_briefing(
     # Sentences of candidates left out as restatements of a chosen point that carry it: their
     # sources are cited for that point too (keyed by the chosen cluster's position).
     also_cited: dict[int, list[Sentence]] = {}
-    picked_per_theme: list[list[_Candidate]] = []
     notes = list(warnings)
-    for theme in config.themes:
-        candidates = sorted(
-            (
-                _Candidate(c, cluster_score(c, original))
-                for c in clusters
-                if c.representative.theme == theme.key
-            ),
-            key=lambda c: (c.cluster.representative.dependent, *c.sort_key),
-        )
-        picked: list[_Candidate] = []
-        words_used = 0
-        for candidate in candidates:
-            if len(picked) >= budget.points_per_theme:
-                break
-            rep = candidate.cluster.representative
-            if rep.dependent and len(picked) >= budget.min_points_per_theme:
-                continue
-            length = len(words(rep.sentence.text))
-            if len(picked) >= budget.min_points_per_theme and (
-                words_used + length > budget.words_per_theme
-            ):
-                continue
-            restated = _restates(candidate.cluster, chosen, context, config)
-            if restated is not None:
-                also_cited.setdefault(restated, []).extend(
-                    _carriers(
-                        candidate.cluster, chosen[restated], similarity, evidence_index, config
-                    )
-                )
-                continue
-            picked.append(candidate)
-            chosen.append(candidate.cluster)
-            words_used += length
-        picked.sort(key=lambda c: c.sort_key)
-        picked_per_theme.append(picked)
-        if len(picked) < budget.min_points_per_theme:
+    # All themes' candidates, best first: a statement is weighed against every better one,
+    # whichever theme it is in, so a wire's lead in a later theme is not lost to a weaker
+    # paraphrase that an earlier theme took first. Context-dependent ones come last.
+    themed = {theme.key for theme in config.themes}
+    candidates = sorted(
+        (
+            _Candidate(c, cluster_score(c, original))
+            for c in clusters
+            if c.representative.theme in themed
+        ),
+        key=lambda c: (c.cluster.representative.dependent, *c.sort_key),
+    )
+    picked: dict[str, list[_Candidate]] = {theme.key: [] for theme in config.themes}
+    words_used = dict.fromkeys(picked, 0)
+    for candidate in candidates:
+        rep = candidate.cluster.representative
+        mine = picked[rep.theme]
+        if len(mine) >= budget.points_per_theme:
+            continue
+        if rep.dependent and len(mine) >= budget.min_points_per_theme:
+            continue
+        length = len(words(rep.sentence.text))
+        if len(mine) >= budget.min_points_per_theme and (
+            words_used[rep.theme] + length > budget.words_per_theme
+        ):
+            continue
+        restated = _restates(candidate.cluster, chosen, context, config)
+        if restated is not None:
+            also_cited.setdefault(restated, []).extend(
+                _carriers(candidate.cluster, chosen[restated], similarity, evidence_index, config)
+            )
+            continue
+        mine.append(candidate)
+        chosen.append(candidate.cluster)
+        words_used[rep.theme] += length
+    picked_per_theme = [
+        sorted(picked[theme.key], key=lambda c: c.sort_key) for theme in config.themes
+    ]
+    for theme, points in zip(config.themes, picked_per_theme, strict=True):
+        if len(points) < budget.min_points_per_theme:
             notes.append(
-                f"theme {theme.key!r} ({theme.title}) has {len(picked)} point(s), fewer than "
+                f"theme {theme.key!r} ({theme.title}) has {len(points)} point(s), fewer than "
                 f"min_points_per_theme = {budget.min_points_per_theme}: few sentences fit its cues"
             )
     position = {id(cluster): n for n, cluster in enumerate(chosen)}

@@ -94,9 +94,40 @@ def test_a_restatement_of_a_chosen_point_is_left_out_in_any_theme() -> None:
     first = _cluster(0, "a", 1.0)
     text = "Parliament approved the annual budget after a long debate on Tuesday."
     sentence = Sentence("s2:0:0", "s2", 0, 0, 0, 0, len(text), text)
-    again = Cluster(ScoredSentence(sentence, "b", 1.0, 4.0, False), (sentence,))
+    again = Cluster(ScoredSentence(sentence, "b", 0.8, 4.0, False), (sentence,))
     briefing = _compose([first, again, _cluster(5, "b", 0.5)], _config(min_points_per_theme=1))
     assert [p.text for p in briefing.sections[1].points] == [TOPICS[5] + "."]
+
+
+def test_the_better_of_two_restatements_wins_whichever_theme_comes_first() -> None:
+    """A wire's lead in a later theme is not lost to a weaker paraphrase of it that an earlier
+    theme would have taken first: candidates are weighed best first across themes."""
+    weak = _cluster(0, "a", 0.5)
+    text = "Parliament approved the annual budget after a long debate on Tuesday."
+    sentence = Sentence("s2:0:0", "s2", 0, 0, 0, 0, len(text), text)
+    strong = Cluster(ScoredSentence(sentence, "b", 1.0, 4.0, False), (sentence,))
+    clusters = [weak, _cluster(4, "a", 0.3), strong]
+    briefing = _compose(clusters, _config(min_points_per_theme=1))
+    assert [p.text for p in briefing.sections[0].points] == [TOPICS[4] + "."]
+    assert [p.text for p in briefing.sections[1].points] == [text]
+
+
+def test_the_order_of_themes_changes_where_points_show_not_which_are_chosen() -> None:
+    """Reordering the themes in the config (a display decision) chooses the same points."""
+    text = "Parliament approved the annual budget after a long debate on Tuesday."
+    sentence = Sentence("s2:0:0", "s2", 0, 0, 0, 0, len(text), text)
+    clusters = [
+        _cluster(0, "a", 0.9),
+        Cluster(ScoredSentence(sentence, "b", 1.0, 4.0, False), (sentence,)),
+        *(_cluster(i, "ab"[i % 2], 1 - 0.1 * i) for i in range(1, 8)),
+    ]
+    config = _config(points_per_theme=3, min_points_per_theme=1)
+    reordered = config.model_copy(update={"themes": list(reversed(config.themes))})
+    forward, backward = _compose(clusters, config), _compose(clusters, reordered)
+    assert [s.key for s in backward.sections] == ["b", "a"]
+    assert {s.key: [p.text for p in s.points] for s in forward.sections} == {
+        s.key: [p.text for p in s.points] for s in backward.sections
+    }
 
 
 def test_citations_are_per_source_and_support_counts_sources() -> None:
