@@ -97,7 +97,7 @@ from typing import Literal
 from .dedupe import Similarity, align_rewrites
 from .models import Article, Citation, Claim, Disagreement, Sentence, cite
 from .quotes import quotation_spans
-from .text import MONTH_NAMES, MONTHS, content_stems, stem, stop_words
+from .text import MONTH_NAMES, MONTHS, NUMBER_WORDS, content_stems, stem, stop_words
 
 # --- Copies ------------------------------------------------------------------------------------
 
@@ -426,14 +426,6 @@ worth of infrastructure, crops and other property") were 0.62 close, 0.36 here. 
 disagreement on the evaluation clusters is at least 0.67."""
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_NUMBER_WORDS = {
-    word: value
-    for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-    if value >= 2  # "one" is too often a pronoun ("one of them")
-} | {w: 10 * n for n, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)}
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _SCALES["trillion"] = 1_000_000_000_000
 _QUALIFIER = re.compile(
@@ -444,7 +436,7 @@ _QUALIFIER = re.compile(
 _FIGURE = re.compile(
     r"(?<![\w.,/:-])(?P<currency>[$€£]\s?)?"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    r"|(?i:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"))"
+    r"|(?i:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"))"
     r"(?P<ordinal>st|nd|rd|th)?"
     r"(?![\w,.]\d|-\d|[\w])"
 )
@@ -504,9 +496,9 @@ def _figure(text: str, match: re.Match[str]) -> Figure | None:
     raw = match.group("number")
     before, after = text[: match.start()], text[match.end() :]
     start, end = match.start(), match.end()
-    word_number = raw.lower() in _NUMBER_WORDS
+    word_number = raw.lower() in NUMBER_WORDS
     if word_number:
-        value: float = _NUMBER_WORDS[raw.lower()]
+        value: float = NUMBER_WORDS[raw.lower()]
     else:
         value = float(raw.replace(",", ""))
     if word_number and (match.group("ordinal") or after.startswith("-")):

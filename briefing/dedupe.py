@@ -34,7 +34,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from .models import Cluster, ScoredSentence, Sentence
-from .text import content_stems, stem, stop_words, words
+from .text import NUMBER_WORDS, content_stems, stem, stop_words, words
 
 if TYPE_CHECKING:  # numpy is imported when a similarity is first built, not with the module
     import numpy as np
@@ -59,10 +59,18 @@ _REWRITE_MIN_PAIRS = 5
 # many of them at the least (one rare shared word is no evidence).
 _MIN_COVERAGE = 0.6
 _MIN_SHARED_WORDS = 3
-# Figures two sentences must agree on to state the same thing: numbers, and weekdays ("talks
-# open on Monday" and "on Tuesday" are not one statement).
+# Figures two sentences must agree on to state the same thing: numbers, in digits or words
+# ("59 bodies ... and six others died later" is not "... and the 60th victim died"; not a part
+# of "twenty-five"), and weekdays ("talks open on Monday" and "on Tuesday" are not one
+# statement).
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d|\b(?:" + "|".join(_WEEKDAYS) + r")\b")
+_NUMBER = re.compile(
+    r"\d[\d,.]*\d|\d|\b(?:"
+    + "|".join(_WEEKDAYS)
+    + r")\b|(?<![\w-])(?i:(?P<word>"
+    + "|".join(w for w, n in NUMBER_WORDS.items() if n >= 3)
+    + r"))(?![\w-])"
+)
 _WEEKDAY_STEMS = frozenset(day.lower() for day in _WEEKDAYS)  # the stemmer leaves them whole
 # A quotation of this many words, shared word for word, is the same statement however the
 # sentences around it differ.
@@ -93,9 +101,7 @@ class Similarity:
         }
         # fsum: the same total whatever order a set yields its terms in.
         self._weight = [math.fsum(map(self._idf.__getitem__, bag)) for bag in bags]
-        self._numbers = [
-            frozenset(m.group(0).replace(",", "") for m in _NUMBER.finditer(t)) for t in self.texts
-        ]
+        self._numbers = [frozenset(map(_figure, _NUMBER.finditer(t))) for t in self.texts]
         vocabulary = {term: i for i, term in enumerate(sorted(document_frequency))}
         self._vectors = term_matrix(
             [[(vocabulary[t], self._idf[t]) for t in bag] for bag in bags], len(vocabulary)
@@ -399,6 +405,12 @@ def _longest_increasing(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int
         chain.append(pairs[end])
         end = previous[end]
     return chain[::-1]
+
+
+def _figure(match: re.Match[str]) -> str:
+    """A number as compared: digits without separators ("1,500" is "1500", "six" is "6")."""
+    word = match.group("word")
+    return str(NUMBER_WORDS[word.lower()]) if word else match.group(0).replace(",", "")
 
 
 def _content_phrases(text: str) -> frozenset[tuple[str, ...]]:

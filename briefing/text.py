@@ -39,6 +39,16 @@ MONTHS = {
 # The same names as a regular-expression alternation, longest first ("sept" before "sep").
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 
+# Numbers written as words -> their value; "one" left out, too often a pronoun ("one of them").
+NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+    if value >= 2
+} | {w: 10 * n for n, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)}
+
 
 def words(text: str) -> list[str]:
     """The words of ``text`` in order, punctuation dropped, case kept."""

@@ -135,6 +135,22 @@ def test_different_figures_are_never_the_same_statement() -> None:
     assert not same.numbers_conflict(0, 1)
 
 
+def test_figures_in_words_count_too() -> None:
+    """ "59 bodies were found and six others died later" (65 dead) is not "... and the 60th
+    victim died in hospital"; "two" and "one" are left out, too often not counts ("the two
+    companies"), and a part of "twenty-five" is no figure of its own."""
+    sixty = "Police said 59 bodies were found at the scene and the 60th victim died in hospital."
+    similarity = _similarity(
+        sixty,
+        "Police said 59 bodies were found at the scene and six others died later.",
+        "Police said 59 bodies were found at the scene and two others died later.",
+        "Police said twenty-five bodies were found at the scene.",
+    )
+    assert similarity.numbers_conflict(0, 1)
+    assert not similarity.numbers_conflict(0, 2)
+    assert similarity._numbers[3] == frozenset()
+
+
 def test_different_days_are_never_the_same_statement() -> None:
     monday = "Police said an inquiry into the cause of the fire will open on Monday."
     tuesday = "Police said an inquiry into the cause of the fire will open on Tuesday."
