@@ -2158,7 +2158,11 @@ def _agree(root: _Found, group: Sequence[_Found]) -> tuple[_Speaker | None, str,
     if named:
         parts = [q.speaker for q in group if len(q.words) < share * len(root.words) and q.speaker]
         named += [s for s in parts if s.key is not None]
-        chosen = named[0]
+        # Of the fullest forms, the one most outlets write: one outlet's typo ("Hand
+        # Carlsson" where two others write "Hans Carlsson") is not shown.
+        fullest = [s for s in named if s.tokens == named[0].tokens]
+        outlets = Counter(s.name for s in fullest)
+        chosen = max(fullest, key=lambda s: outlets[s.name])
         if not all(_same_name(chosen.name, s.name) for s in named):
             # The fuller forms disagree ("Robert Livingston", "Bob Livingston"): what the
             # attributions themselves write decides; the name is then shown as written.

@@ -1177,3 +1177,16 @@ def test_words_someone_reports_another_said_whole_stay_the_others() -> None:
         words="harbour stays closed",
     )
     assert speaker == "Ruth Kerr"
+
+
+def test_the_speakers_name_is_written_as_most_outlets_write_it() -> None:
+    """One outlet's typo in a name ("Hand Carlsson") is not shown when the others carrying the
+    same quotation write "Hans Carlsson"."""
+    words = "The earlier information that police gave out was wrong"
+    typo = article_of(f'"{words}, and we regret it," police spokesman Hand Carlsson said.', key="a")
+    right = [
+        article_of(f'"{words}," police spokesman Hans Carlsson said.', key=key) for key in "bc"
+    ]
+    (quote,) = quotes_of(typo, *right)
+    assert quote.speaker == "Hans Carlsson"
+    assert quote.support == 3
