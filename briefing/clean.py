@@ -10,7 +10,10 @@ headline twice. Nothing here lists those strings; the rules are about shape:
 - the first title-like line before the body is the headline (metadata, not a sentence);
 - a paragraph repeated verbatim, one in a script other than the article's, one carrying a social
   post's link or signature, one that opens on an emoji, and a short call to action are furniture;
-- a few words dangling after a paragraph's last sentence are a button label.
+- a few words dangling after a paragraph's last sentence are a button label;
+- a block of summary bullets above the story, under a label such as "Story highlights", is
+  neither headline nor text (the one place a label's words are named: they are glued to the
+  first bullet, which otherwise looks like a headline).
 
 Nothing is cut out: furniture is masked with spaces, so the cleaned text has the same length as
 the text read and every offset points into both.
@@ -51,6 +54,12 @@ def _stamp_date(match: re.Match[str]) -> dt.date | None:
         return None
 
 
+# The label over a block of summary bullets the outlet writes above a story ("Story highlights
+# Two groups got into a dispute ..."): the label and the bullets after it, lines without a
+# sentence ending, are furniture, and none of them is the headline.
+_HIGHLIGHTS = re.compile(
+    r"^\W*(?:story highlights|highlights|key points|in brief|at a glance)\b", re.IGNORECASE
+)
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _FRONT_MATTER_KEY = re.compile(r"^\s*([A-Za-z_]+)\s*:\s*(.*?)\s*$")
 # A trailing run of capitals after a headline's last punctuation: a photo-agency credit.
@@ -140,10 +149,15 @@ def clean_text(raw: str, *, markdown: bool = False, title: str | None = None) ->
     paragraphs: list[tuple[int, int]] = []
     seen: set[str] = set()
     body_started = False
+    highlights = False  # inside a block of summary bullets above the body
     for start, end, is_heading in _join_wrapped(raw, spans):
         text = raw[start:end]
         key = " ".join(text.split()).casefold()
         reason = _furniture(text, key, seen, latin_article)
+        if reason is None and not body_started:
+            highlights = (highlights or bool(_HIGHLIGHTS.match(text))) and not TERMINAL.search(text)
+            if highlights:
+                reason = "summary bullets"
         if reason is None and not body_started and title is None and _title_like(text):
             credit = _CREDIT.search(text)
             title = " ".join(text[: credit.start() if credit else None].split())

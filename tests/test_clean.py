@@ -420,3 +420,29 @@ def test_an_opening_name_is_not_a_dateline(text: str) -> None:
     raw = "A headline about the news of the day\n\n" + text + "\n"
     start, end = clean_text(raw).paragraphs[0]
     assert raw[start:end] == text
+
+
+def test_summary_bullets_above_the_story_are_furniture_not_its_headline() -> None:
+    """An outlet's "Story highlights" block (a label glued to the first bullet, then bullets
+    without full stops) is neither the headline nor text; the body starts after it."""
+    raw = (
+        "Story highlights Two groups clashed at a wedding in the north, officials say\n\n"
+        "Bullets also killed guests who were not involved in the fight\n\n"
+        "Kabul, Afghanistan (CNN) A wedding in the north turned deadly when a gunfight broke out. "
+        "Twenty-one guests were killed.\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.title is None
+    assert [raw[a:b] for a, b in cleaned.paragraphs] == [
+        "A wedding in the north turned deadly when a gunfight broke out. Twenty-one guests "
+        "were killed."
+    ]
+
+
+def test_a_first_paragraph_opening_on_in_brief_is_prose() -> None:
+    raw = "Talks collapse in Geneva\n\nIn brief, the talks collapsed on Friday after a day.\n"
+    cleaned = clean_text(raw)
+    assert cleaned.title == "Talks collapse in Geneva"
+    assert [raw[a:b] for a, b in cleaned.paragraphs] == [
+        "In brief, the talks collapsed on Friday after a day."
+    ]
