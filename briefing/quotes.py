@@ -13,15 +13,17 @@ every key quote, best first; compose keeps the first ``summarizer.max_quotes``.
 2. **Attribute** it, most reliable first:
 
    - ``sentence``: the words right after it (``"...," Putin said.``, ``said Kremlin spokesman
-     Dmitry Peskov``, ``according to X``), or the verb that introduces it in its own sentence
-     (``Trump wrote on Truth Social: "..."``, ``X, stressing: "..."``, ``X called it a "..."``,
-     ``X: "..."``), or, when nothing before it does, a reporting clause closing the sentence
-     (``"..." and the army's reactions bear watching, Castro said.``). A verb in another
-     clause after the quotation (``"...," a habit that began before X dismissed them``), a
-     passive (``X was charged with "..."``), a letter someone else sent (``X said Y sent a
-     letter, saying "..."``), a fragment after "that" under a verb itself reported (``X
-     said Y agreed that "..."``: the reporter's account of it) or a name that belongs to a
-     place or a body (``X of River Vale, New Jersey,``; ``the group Remera``) names no
+     Dmitry Peskov``, ``according to X``; the one quoted, never the paper that quoted them:
+     ``X was quoted as saying``, ``El Mundo quoted X as saying``, ``Tass quoted him as
+     saying`` with "him" resolved as "he" is), or the verb that introduces it in its own
+     sentence (``Trump wrote on Truth Social: "..."``, ``X, stressing: "..."``, ``X called it
+     a "..."``, ``X: "..."``), or, when nothing before it does, a reporting clause closing
+     the sentence (``"..." and the army's reactions bear watching, Castro said.``). A verb in
+     another clause after the quotation (``"...," a habit that began before X dismissed
+     them``), a passive (``X was charged with "..."``), a letter someone else sent (``X said
+     Y sent a letter, saying "..."``), a fragment after "that" under a verb itself reported
+     (``X said Y agreed that "..."``: the reporter's account of it) or a name that belongs
+     to a place or a body (``X of River Vale, New Jersey,``; ``the group Remera``) names no
      speaker;
    - ``continued``: a bare quotation right after another quotation, whose speaker goes on
      (not after a question put to someone: '"...?" a reporter asked Holt.'), or the second
@@ -286,6 +288,8 @@ _SPEECH_NOUNS = frozenset(
     interview speech""".split()
 )
 _PRONOUNS = {"he": "m", "she": "f"}
+# "quoted him as saying": the object, standing for a man or a woman as "he" and "she" do.
+_OBJECT_PRONOUNS = {"him": "m", "her": "f"}
 # After "her" as an object ("gave her a chance", "told her that"), not a possessive.
 _OBJECT_FOLLOWERS = frozenset(
     "a an the to that this some any in on at for from with about as".split()
@@ -1451,6 +1455,10 @@ class _Reader:
             token = tokens[j]
             if token.text in (_QUOTE, ".", "!", "?", ";", ":", "(", ")"):
                 return None, False
+            if token.low in _PARTICIPLES and j > i and tokens[j - 1].low == "as":
+                quoted = self._quoted_after(tokens, i, j, closed)
+                if quoted is not None:
+                    return quoted
             if token.low in _FINITE and not token.capitalized:
                 if j == i:
                     return None, False
@@ -1470,6 +1478,30 @@ class _Reader:
                 )
                 return (phrase, False) if closing else (None, False)
         return None, False
+
+    def _quoted_after(
+        self, tokens: Sequence[_Token], start: int, participle: int, closed: bool
+    ) -> tuple[_Phrase | None, bool] | None:
+        """The person quoted in ``"...," Habibie was quoted as saying`` or ``"...," El Mundo
+        quoted Hiriart as saying``, from ``start`` (right after the quotation) to the
+        participle after "as": (the phrase or None, True) when "quoted" is there, None when
+        it is not (the words after "as" are something else). The subject, or the paper that
+        quoted someone, must follow the quotation closely (no clause in between: "the report,
+        which quoted X as saying," says nothing of the quotation before it)."""
+        quoted = next(
+            (k for k in range(participle - 2, start - 1, -1) if tokens[k].low == "quoted"), None
+        )
+        if quoted is None:
+            return None
+        if closed and sum(1 for t in tokens[participle + 1 :] if t.word) > 6:
+            # '"... conditions." Gray was quoted as saying that about 56 sailors ...': a new
+            # sentence the splitter left joined, saying something else.
+            return None, False
+        phrase = self._quoted_as(tokens, participle - 1, start)
+        if phrase is None:
+            return None, False
+        lead = phrase.first if self._passive(tokens, quoted) else quoted
+        return (phrase, True) if self._next_to(tokens, start, lead) else (None, False)
 
     @staticmethod
     def _next_to(tokens: Sequence[_Token], start: int, first: int) -> bool:
@@ -1585,16 +1617,45 @@ class _Reader:
                 return True
         return False
 
-    def _quoted_as(self, tokens: Sequence[_Token], as_index: int) -> _Phrase | None:
-        """``quoted Putin as saying`` and ``Putin was quoted as saying``."""
-        for k in range(as_index - 1, max(-1, as_index - 8), -1):
-            if tokens[k].low == "quoted":
-                if k + 1 < as_index:
-                    return self.phrase_ending_at(tokens, as_index - 1, k + 1)
-                if k >= 2 and tokens[k - 1].low in {"was", "is", "been"}:
-                    return self.phrase_ending_at(tokens, k - 2)
+    def _quoted_as(self, tokens: Sequence[_Token], as_index: int, floor: int = 0) -> _Phrase | None:
+        """Who is quoted in ``quoted Putin as saying``, ``Putin was quoted as saying`` and
+        ``Putin was quoted by Tass as saying``: the person quoted, never the paper or agency
+        that quoted them. The words between "quoted" and "as" must all name that person
+        ("quoted Zhang Xiong, the team's coach, as"; not "quoted several officials, plant
+        managers, even curators as"). None when nothing of the kind comes before ``as_index``
+        (from ``floor``)."""
+        for k in range(as_index - 1, max(floor - 1, as_index - 12), -1):
+            token = tokens[k]
+            if token.text == _QUOTE or token.text in (".", "!", "?", ";", ":"):
                 return None
+            if token.low != "quoted":
+                continue
+            if self._passive(tokens, k):
+                # "X was quoted (by Tass) as saying": the subject before "was" is quoted.
+                subject = k - 1
+                while subject >= floor and (
+                    tokens[subject].low in _ADVERBS or tokens[subject].low in _BE_FORMS
+                ):
+                    subject -= 1
+                return self.phrase_ending_at(tokens, subject, floor) if subject >= floor else None
+            if k + 1 >= as_index or tokens[k + 1].low == "by":
+                return None
+            return self._quoted_object(tokens, k + 1, as_index - 1)
         return None
+
+    def _quoted_object(self, tokens: Sequence[_Token], first: int, last: int) -> _Phrase | None:
+        """The one quoted in "quoted <first..last> as saying": a name or description filling
+        the whole stretch, or "him"/"her" ("NTV quoted him Sunday as saying")."""
+        end = last
+        while end > first and tokens[end].low in _BETWEEN and not tokens[end].capitalized:
+            end -= 1
+        if end == first and tokens[end].low in _OBJECT_PRONOUNS:
+            low = tokens[end].low
+            return _Phrase("pronoun", tokens[end].text, gender=_OBJECT_PRONOUNS[low], first=end)
+        phrase = self.phrase_ending_at(tokens, last, first)
+        if phrase is None or phrase.kind == "pronoun" or phrase.first != first:
+            return None
+        return phrase
 
     def _participle_subject(self, tokens: Sequence[_Token], participle: int) -> _Phrase | None:
         """Who a participle's speech belongs to: the subject of the main clause when the

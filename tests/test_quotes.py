@@ -298,6 +298,72 @@ def test_a_surname_that_is_also_a_stop_word_after_a_given_name() -> None:
 
 
 @pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            '"We will rebuild the northern pier before the winter storms," Brody was quoted as '
+            "saying by the weekly Harbour News.",
+            "Brody",
+        ),
+        (
+            '"We will rebuild the northern pier before the winter storms," Brody is quoted as '
+            "saying.",
+            "Brody",
+        ),
+        (
+            '"We will rebuild the northern pier before the winter storms," Mayor Alan Brody was '
+            "also quoted as telling the weekly Harbour News.",
+            "Alan Brody",
+        ),
+        # The paper that quoted someone is not the speaker; the one it quoted is.
+        (
+            '"We will rebuild the northern pier before the winter storms," the Harbour News '
+            "quoted Brody as saying.",
+            "Brody",
+        ),
+        (
+            '"We will rebuild the northern pier before the winter storms," the weekly quoted '
+            "Alan Brody, the mayor of Easthaven, as saying on Monday.",
+            "Alan Brody",
+        ),
+        (
+            '"We will rebuild the northern pier before the winter storms," the paper quoted an '
+            "unnamed official as saying.",
+            "an unnamed official",
+        ),
+    ],
+)
+def test_the_person_quoted_after_the_quotation_is_the_speaker(paragraph: str, speaker: str) -> None:
+    assert speaker_of(paragraph) == (speaker, "sentence")
+
+
+def test_the_person_a_paper_quoted_as_him_is_the_one_named_before() -> None:
+    assert speaker_of(
+        "Mayor Alan Brody visited the damaged harbour on Sunday.",
+        '"We will rebuild the northern pier before the winter storms," the Harbour News quoted '
+        "him as saying.",
+    ) == ("Alan Brody", "pronoun")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # Who of several, the sentence does not say.
+        '"We will rebuild the northern pier before the winter storms," the paper quoted '
+        "several officials, harbour workers and even fishermen as saying.",
+        # The report quoting Brody is in a clause of its own: it says nothing of these words.
+        '"We will rebuild the northern pier before the winter storms," a report that quoted '
+        "Brody as saying the harbour was safe had claimed.",
+        # A new sentence the splitter left joined: Brody is quoted saying something else.
+        '"We will rebuild the northern pier before the winter storms." Brody was quoted as '
+        "saying that the harbour would stay closed to all ships until the end of March.",
+    ],
+)
+def test_someone_quoted_after_the_quotation_who_may_not_have_said_it(paragraph: str) -> None:
+    assert speaker_of(paragraph)[0] is None
+
+
+@pytest.mark.parametrize(
     "paragraph",
     [
         # "Little" as an ordinary word opening a sentence.
