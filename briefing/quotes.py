@@ -34,10 +34,15 @@ every key quote, best first; compose keeps the first ``summarizer.max_quotes``.
    - ``pronoun``: "he said"/"she said", only when the sentences just before name exactly one
      person, no one else ("the minister", another name, a name doing something: "after Jiang
      delivered a speech") is in sight, that person does nothing to another man or woman ("X
-     gave her a second chance"), and nothing known about that person contradicts the pronoun.
+     gave her a second chance"), and nothing known about that person contradicts the pronoun
+     (nor a clause right after the name: "Hickey, who lives with his parents," is no "she").
      A role in an apposition is the person named ("Ricardo Ribeiro, a political consultant,");
-     a name of two words the story writes after "in" ("in Phnom Penh") is a place, not a
-     person, unless a title or its last word alone doing something ("Sen said") says so.
+     a role before a title and a name is that name ("Supreme leader Ayatollah Ali Khamenei").
+     No other person, unless the story names them as one elsewhere: the words before a title
+     ("National Security Adviser Sandy Berger"), a firm after a role and "at" or "with" ("an
+     analyst with Goldman Sachs"), a people or party in the plural ("Republicans", "North
+     Koreans"), and a name of two words the story writes after "in" ("in Phnom Penh"), a
+     place unless a title or its last word alone doing something ("Sen said") says otherwise.
      Otherwise the speaker stays unknown: never a guess.
 
    A speaker is a name (shown in the fullest form its article uses for that person, "Dmitry
@@ -293,6 +298,8 @@ _SPEECH_NOUNS = frozenset(
     interview speech""".split()
 )
 _PRONOUNS = {"he": "m", "she": "f"}
+_MASCULINE_PRONOUNS = frozenset("he him his himself".split())
+_FEMININE_PRONOUNS = frozenset("she her hers herself".split())
 # "quoted him as saying": the object, standing for a man or a woman as "he" and "she" do.
 _OBJECT_PRONOUNS = {"him": "m", "her": "f"}
 # After "her" as an object ("gave her a chance", "told her that"), not a possessive.
@@ -1160,8 +1167,16 @@ class _Reader:
             before = tokens[first - 1] if first > 0 else None
             titled = before is not None and (before.low in _TITLES or before.low in _ROLES)
             the = before is not None and before.low in _DETERMINERS
-            body = the or any(w.lower() in _ORG_WORDS for w in name)
-            person = not body and (titled or 2 <= len(name) <= 3)
+            body = (
+                the
+                or any(w.lower() in _ORG_WORDS for w in name)
+                or _many_people(name[-1])
+                or (not tokens[i].possessive and _workplace(tokens, first))
+            )
+            # Words before a title or role are what the title is of ("National Security
+            # Adviser Sandy Berger", "a former Goteborg firefighter"), not a person by shape.
+            qualifies = i + 1 < len(tokens) and tokens[i + 1].low in _ROLE_WORDS
+            person = not body and not qualifies and (titled or 2 <= len(name) <= 3)
             title = before.low if titled and before is not None and person else None
             yield _Name(first, name, _key(name[-1]), person, body, title)
             i = first - 1
@@ -1243,9 +1258,17 @@ class _Reader:
             if token.low in _ROLES
             and token.low != "source"
             and i not in describing
-            and not (i + 1 < len(tokens) and self.is_name(tokens, i + 1))
+            and not self._titles_name(tokens, i)
         )
         return named, unnamed
+
+    def _titles_name(self, tokens: Sequence[_Token], role: int) -> bool:
+        """Whether the role at ``role`` is the title of the name after it, past other titles
+        ("Supreme leader Ayatollah Ali Khamenei": the leader is Khamenei, nobody else)."""
+        k = role + 1
+        while k < len(tokens) and tokens[k].low in _ROLE_WORDS:
+            k += 1
+        return k < len(tokens) and self.is_name(tokens, k)
 
     @staticmethod
     def _apposition(tokens: Sequence[_Token], after: int) -> range:
@@ -1865,6 +1888,10 @@ class _Reader:
                     # "As far as she is concerned, Slepian gave her a second chance.": "her" is
                     # another woman, named earlier; "she" may be her.
                     return None, []
+                if _described_as_other(self.tokens(k), subject, pronoun.gender):
+                    # "Hickey, who lives with his parents, had been there before, she said.":
+                    # the one named is a man, and the woman "she" stands for is not named here.
+                    return None, []
             gender = _known_gender(people, key)
             if gender is not None and pronoun.gender is not None and gender != pronoun.gender:
                 return None, []
@@ -1980,6 +2007,50 @@ def _bare(tokens: Sequence[_Token]) -> bool:
     """A sentence that is one quotation and nothing else but final punctuation."""
     quotes = [t for t in tokens if t.text == _QUOTE]
     return len(quotes) == 1 and all(t.text == _QUOTE or t.text in ".,!?" for t in tokens)
+
+
+def _described_as_other(tokens: Sequence[_Token], subject: _Phrase, gender: str | None) -> bool:
+    """Whether the clause between commas right after the subject's name calls the subject by
+    a pronoun of the other gender than ``gender`` ("Hickey, who lives with his parents," for
+    "she"): the one named is not who the pronoun stands for."""
+    if gender is None or subject.key is None:
+        return False
+    end = next(
+        (
+            k
+            for k in range(max(subject.first, 0), len(tokens))
+            if _key(tokens[k].base) == subject.key
+        ),
+        None,
+    )
+    if end is None or end + 1 >= len(tokens) or tokens[end + 1].text != ",":
+        return False
+    other = _FEMININE_PRONOUNS if gender == "m" else _MASCULINE_PRONOUNS
+    for token in tokens[end + 2 : end + 22]:
+        if token.text in (",", _QUOTE, ".", ";"):
+            return False
+        if token.low in other:
+            return True
+    return False
+
+
+def _many_people(word: str) -> bool:
+    """A people or a party, in the plural ("Republicans", "North Koreans", "Albanians"): many
+    people, never the one "he" or "she" stands for. (A surname may end in "s", "Evans", but
+    not as a nationality or party word does, nor in "-ians".)"""
+    low = word.lower()
+    return low.endswith("s") and (low[:-1] in _TITLES or low.endswith("ians"))
+
+
+def _workplace(tokens: Sequence[_Token], first: int) -> bool:
+    """Whether the name starting at ``first`` is where someone works, after a role and "at"
+    or "with" ("an analyst with Goldman Sachs", "a social worker at Oestra Hospital"): a firm
+    or a body, not another person."""
+    return (
+        first >= 2
+        and tokens[first - 1].low in ("at", "with")
+        and (tokens[first - 2].low in _ROLES or tokens[first - 2].low in _PLURAL_ROLES)
+    )
 
 
 def _acronym(token: _Token) -> bool:

@@ -1269,3 +1269,74 @@ def test_words_someone_reports_another_said_whole_stay_the_others() -> None:
         words="harbour stays closed",
     )
     assert speaker == "Ruth Kerr"
+
+
+@pytest.mark.parametrize(
+    ("before", "speaker"),
+    [
+        # Words before a title are what the title is of, not another person.
+        ("National Security Adviser Tom Reilly said the talks would go on.", "Tom Reilly"),
+        ("Supreme leader Ayatollah Reza Karimi issued a last appeal on Wednesday.", "Reza Karimi"),
+        ("Majority Leader Sen. Tom Reilly of Ohio also admitted mistakes.", "Tom Reilly"),
+        # A firm or a body where someone works is no other person.
+        ("Tom Reilly, an analyst with Morgan Brandt, said costs had fallen.", "Tom Reilly"),
+        ("Tom Reilly, a social worker at Kestrel Hospital, said many had no papers.", "Tom Reilly"),
+        # A people or a party in the plural is many people, never "he".
+        (
+            "Rep. Tom Reilly said liberal Democrats and conservative Republicans agreed.",
+            "Tom Reilly",
+        ),
+        ("President Tom Reilly said he would ask the North Koreans to think again.", "Tom Reilly"),
+    ],
+)
+def test_words_that_are_no_person_do_not_make_he_ambiguous(before: str, speaker: str) -> None:
+    assert speaker_of(before, '"We are ready to act if the deadline passes," he said.') == (
+        speaker,
+        "pronoun",
+    )
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        # A group speaking in between: "he" may be one of them.
+        (
+            "Tom Reilly spoke in Rome on Monday.",
+            "Republicans said the bill would pass within the week.",
+            '"We are ready to act if the deadline passes," he said.',
+        ),
+        # A name before a title is still a person when the story names that person in full.
+        (
+            "Voters cheered Anna Holt and Tom Reed in Rome.",
+            "Tom Reed adviser Ann Lee said the plan was ready.",
+            '"We are ready to act if the deadline passes," he said.',
+        ),
+        # The one named is called "his" in a clause after the name: "she" is someone else.
+        (
+            '"He was only doing his job out there," said a tearful Anna Hale.',
+            "Hale, who lives with his parents near London, had been there twice, she said.",
+            "She did not blame the company.",
+            '"We are ready to act if the deadline passes," she said.',
+        ),
+    ],
+)
+def test_he_stays_unknown_when_someone_else_may_be_meant(paragraphs: tuple[str, ...]) -> None:
+    assert speaker_of(*paragraphs, words="deadline")[0] is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # A firm named right by the quotation is the speaker, as before.
+        (
+            '"We will appeal the ruling at once," Morgan Brandt said in a statement.',
+            "Morgan Brandt",
+        ),
+        (
+            '"We will appeal the ruling at once," said Tom Reilly, an analyst with Morgan Brandt.',
+            "Tom Reilly",
+        ),
+    ],
+)
+def test_a_firm_that_speaks_is_still_named(paragraph: str, speaker: str) -> None:
+    assert speaker_of(paragraph)[0] == speaker
