@@ -13,15 +13,17 @@ every key quote, best first; compose keeps the first ``summarizer.max_quotes``.
 2. **Attribute** it, most reliable first:
 
    - ``sentence``: the words right after it (``"...," Putin said.``, ``said Kremlin spokesman
-     Dmitry Peskov``, ``according to X``), or the verb that introduces it in its own sentence
-     (``Trump wrote on Truth Social: "..."``, ``X, stressing: "..."``, ``X called it a "..."``,
-     ``X: "..."``), or, when nothing before it does, a reporting clause closing the sentence
-     (``"..." and the army's reactions bear watching, Castro said.``). A verb in another
-     clause after the quotation (``"...," a habit that began before X dismissed them``), a
-     passive (``X was charged with "..."``), a letter someone else sent (``X said Y sent a
-     letter, saying "..."``), a fragment after "that" under a verb itself reported (``X
-     said Y agreed that "..."``: the reporter's account of it) or a name that belongs to a
-     place or a body (``X of River Vale, New Jersey,``; ``the group Remera``) names no
+     Dmitry Peskov``, ``according to X``; the one quoted, never the paper that quoted them:
+     ``X was quoted as saying``, ``El Mundo quoted X as saying``, ``Tass quoted him as
+     saying`` with "him" resolved as "he" is), or the verb that introduces it in its own
+     sentence (``Trump wrote on Truth Social: "..."``, ``X, stressing: "..."``, ``X called it
+     a "..."``, ``X: "..."``), or, when nothing before it does, a reporting clause closing
+     the sentence (``"..." and the army's reactions bear watching, Castro said.``). A verb in
+     another clause after the quotation (``"...," a habit that began before X dismissed
+     them``), a passive (``X was charged with "..."``), a letter someone else sent (``X said
+     Y sent a letter, saying "..."``), a fragment after "that" under a verb itself reported
+     (``X said Y agreed that "..."``: the reporter's account of it) or a name that belongs
+     to a place or a body (``X of River Vale, New Jersey,``; ``the group Remera``) names no
      speaker;
    - ``continued``: a bare quotation right after another quotation, whose speaker goes on
      (not after a question put to someone: '"...?" a reporter asked Holt.'), or the second
@@ -32,10 +34,15 @@ every key quote, best first; compose keeps the first ``summarizer.max_quotes``.
    - ``pronoun``: "he said"/"she said", only when the sentences just before name exactly one
      person, no one else ("the minister", another name, a name doing something: "after Jiang
      delivered a speech") is in sight, that person does nothing to another man or woman ("X
-     gave her a second chance"), and nothing known about that person contradicts the pronoun.
+     gave her a second chance"), and nothing known about that person contradicts the pronoun
+     (nor a clause right after the name: "Hickey, who lives with his parents," is no "she").
      A role in an apposition is the person named ("Ricardo Ribeiro, a political consultant,");
-     a name of two words the story writes after "in" ("in Phnom Penh") is a place, not a
-     person, unless a title or its last word alone doing something ("Sen said") says so.
+     a role before a title and a name is that name ("Supreme leader Ayatollah Ali Khamenei").
+     No other person, unless the story names them as one elsewhere: the words before a title
+     ("National Security Adviser Sandy Berger"), a firm after a role and "at" or "with" ("an
+     analyst with Goldman Sachs"), a people or party in the plural ("Republicans", "North
+     Koreans"), and a name of two words the story writes after "in" ("in Phnom Penh"), a
+     place unless a title or its last word alone doing something ("Sen said") says otherwise.
      Otherwise the speaker stays unknown: never a guess.
 
    A speaker is a name (shown in the fullest form its article uses for that person, "Dmitry
@@ -131,6 +138,9 @@ _QUOTE = "\x00"
 # A capitalized word inside a sentence (after a word and a space, or a comma): a name.
 _INSIDE_CAPITALIZED = re.compile(r"(?<=[\w,;\"”] )([A-Z][\w’'\-]*?)(?:['’]s)?\b")
 
+# Verbs of speech. Verbs as often about something else ("reflected", "maintained", "pleaded",
+# "exploded", "advised") are left out: before a quotation the nearest such verb would hide the
+# one that is speech ('Holt said the closure reflected "..."': Holt speaks).
 _FINITE = frozenset(
     """said says told tells added adds stated states declared declares wrote writes posted
     tweeted insisted insists argued argues warned warns noted notes explained explains
@@ -140,7 +150,9 @@ _FINITE = frozenset(
     quipped lamented boasted cautioned countered confirmed reiterated mused shouted exclaimed
     testified recounted wondered asked asks demanded charged accused called calls described
     describes dubbed termed referred branded labelled labeled hailed praised criticized
-    criticised dismissed slammed blasted blamed thanked cited""".split()
+    criticised dismissed slammed blasted blamed thanked cited concluded concludes proclaimed
+    pronounced sighed marveled marvelled muttered mutters whispered yelled screamed retorted
+    cried""".split()
 )
 _PARTICIPLES = frozenset(
     """saying telling adding stating declaring writing posting tweeting insisting arguing
@@ -286,6 +298,10 @@ _SPEECH_NOUNS = frozenset(
     interview speech""".split()
 )
 _PRONOUNS = {"he": "m", "she": "f"}
+_MASCULINE_PRONOUNS = frozenset("he him his himself".split())
+_FEMININE_PRONOUNS = frozenset("she her hers herself".split())
+# "quoted him as saying": the object, standing for a man or a woman as "he" and "she" do.
+_OBJECT_PRONOUNS = {"him": "m", "her": "f"}
 # After "her" as an object ("gave her a chance", "told her that"), not a possessive.
 _OBJECT_FOLLOWERS = frozenset(
     "a an the to that this some any in on at for from with about as".split()
@@ -1151,8 +1167,16 @@ class _Reader:
             before = tokens[first - 1] if first > 0 else None
             titled = before is not None and (before.low in _TITLES or before.low in _ROLES)
             the = before is not None and before.low in _DETERMINERS
-            body = the or any(w.lower() in _ORG_WORDS for w in name)
-            person = not body and (titled or 2 <= len(name) <= 3)
+            body = (
+                the
+                or any(w.lower() in _ORG_WORDS for w in name)
+                or _many_people(name[-1])
+                or (not tokens[i].possessive and _workplace(tokens, first))
+            )
+            # Words before a title or role are what the title is of ("National Security
+            # Adviser Sandy Berger", "a former Goteborg firefighter"), not a person by shape.
+            qualifies = i + 1 < len(tokens) and tokens[i + 1].low in _ROLE_WORDS
+            person = not body and not qualifies and (titled or 2 <= len(name) <= 3)
             title = before.low if titled and before is not None and person else None
             yield _Name(first, name, _key(name[-1]), person, body, title)
             i = first - 1
@@ -1234,9 +1258,17 @@ class _Reader:
             if token.low in _ROLES
             and token.low != "source"
             and i not in describing
-            and not (i + 1 < len(tokens) and self.is_name(tokens, i + 1))
+            and not self._titles_name(tokens, i)
         )
         return named, unnamed
+
+    def _titles_name(self, tokens: Sequence[_Token], role: int) -> bool:
+        """Whether the role at ``role`` is the title of the name after it, past other titles
+        ("Supreme leader Ayatollah Ali Khamenei": the leader is Khamenei, nobody else)."""
+        k = role + 1
+        while k < len(tokens) and tokens[k].low in _ROLE_WORDS:
+            k += 1
+        return k < len(tokens) and self.is_name(tokens, k)
 
     @staticmethod
     def _apposition(tokens: Sequence[_Token], after: int) -> range:
@@ -1451,6 +1483,10 @@ class _Reader:
             token = tokens[j]
             if token.text in (_QUOTE, ".", "!", "?", ";", ":", "(", ")"):
                 return None, False
+            if token.low in _PARTICIPLES and j > i and tokens[j - 1].low == "as":
+                quoted = self._quoted_after(tokens, i, j, closed)
+                if quoted is not None:
+                    return quoted
             if token.low in _FINITE and not token.capitalized:
                 if j == i:
                     return None, False
@@ -1470,6 +1506,30 @@ class _Reader:
                 )
                 return (phrase, False) if closing else (None, False)
         return None, False
+
+    def _quoted_after(
+        self, tokens: Sequence[_Token], start: int, participle: int, closed: bool
+    ) -> tuple[_Phrase | None, bool] | None:
+        """The person quoted in ``"...," Habibie was quoted as saying`` or ``"...," El Mundo
+        quoted Hiriart as saying``, from ``start`` (right after the quotation) to the
+        participle after "as": (the phrase or None, True) when "quoted" is there, None when
+        it is not (the words after "as" are something else). The subject, or the paper that
+        quoted someone, must follow the quotation closely (no clause in between: "the report,
+        which quoted X as saying," says nothing of the quotation before it)."""
+        quoted = next(
+            (k for k in range(participle - 2, start - 1, -1) if tokens[k].low == "quoted"), None
+        )
+        if quoted is None:
+            return None
+        if closed and sum(1 for t in tokens[participle + 1 :] if t.word) > 6:
+            # '"... conditions." Gray was quoted as saying that about 56 sailors ...': a new
+            # sentence the splitter left joined, saying something else.
+            return None, False
+        phrase = self._quoted_as(tokens, participle - 1, start)
+        if phrase is None:
+            return None, False
+        lead = phrase.first if self._passive(tokens, quoted) else quoted
+        return (phrase, True) if self._next_to(tokens, start, lead) else (None, False)
 
     @staticmethod
     def _next_to(tokens: Sequence[_Token], start: int, first: int) -> bool:
@@ -1585,16 +1645,45 @@ class _Reader:
                 return True
         return False
 
-    def _quoted_as(self, tokens: Sequence[_Token], as_index: int) -> _Phrase | None:
-        """``quoted Putin as saying`` and ``Putin was quoted as saying``."""
-        for k in range(as_index - 1, max(-1, as_index - 8), -1):
-            if tokens[k].low == "quoted":
-                if k + 1 < as_index:
-                    return self.phrase_ending_at(tokens, as_index - 1, k + 1)
-                if k >= 2 and tokens[k - 1].low in {"was", "is", "been"}:
-                    return self.phrase_ending_at(tokens, k - 2)
+    def _quoted_as(self, tokens: Sequence[_Token], as_index: int, floor: int = 0) -> _Phrase | None:
+        """Who is quoted in ``quoted Putin as saying``, ``Putin was quoted as saying`` and
+        ``Putin was quoted by Tass as saying``: the person quoted, never the paper or agency
+        that quoted them. The words between "quoted" and "as" must all name that person
+        ("quoted Zhang Xiong, the team's coach, as"; not "quoted several officials, plant
+        managers, even curators as"). None when nothing of the kind comes before ``as_index``
+        (from ``floor``)."""
+        for k in range(as_index - 1, max(floor - 1, as_index - 12), -1):
+            token = tokens[k]
+            if token.text == _QUOTE or token.text in (".", "!", "?", ";", ":"):
                 return None
+            if token.low != "quoted":
+                continue
+            if self._passive(tokens, k):
+                # "X was quoted (by Tass) as saying": the subject before "was" is quoted.
+                subject = k - 1
+                while subject >= floor and (
+                    tokens[subject].low in _ADVERBS or tokens[subject].low in _BE_FORMS
+                ):
+                    subject -= 1
+                return self.phrase_ending_at(tokens, subject, floor) if subject >= floor else None
+            if k + 1 >= as_index or tokens[k + 1].low == "by":
+                return None
+            return self._quoted_object(tokens, k + 1, as_index - 1)
         return None
+
+    def _quoted_object(self, tokens: Sequence[_Token], first: int, last: int) -> _Phrase | None:
+        """The one quoted in "quoted <first..last> as saying": a name or description filling
+        the whole stretch, or "him"/"her" ("NTV quoted him Sunday as saying")."""
+        end = last
+        while end > first and tokens[end].low in _BETWEEN and not tokens[end].capitalized:
+            end -= 1
+        if end == first and tokens[end].low in _OBJECT_PRONOUNS:
+            low = tokens[end].low
+            return _Phrase("pronoun", tokens[end].text, gender=_OBJECT_PRONOUNS[low], first=end)
+        phrase = self.phrase_ending_at(tokens, last, first)
+        if phrase is None or phrase.kind == "pronoun" or phrase.first != first:
+            return None
+        return phrase
 
     def _participle_subject(self, tokens: Sequence[_Token], participle: int) -> _Phrase | None:
         """Who a participle's speech belongs to: the subject of the main clause when the
@@ -1799,6 +1888,10 @@ class _Reader:
                     # "As far as she is concerned, Slepian gave her a second chance.": "her" is
                     # another woman, named earlier; "she" may be her.
                     return None, []
+                if _described_as_other(self.tokens(k), subject, pronoun.gender):
+                    # "Hickey, who lives with his parents, had been there before, she said.":
+                    # the one named is a man, and the woman "she" stands for is not named here.
+                    return None, []
             gender = _known_gender(people, key)
             if gender is not None and pronoun.gender is not None and gender != pronoun.gender:
                 return None, []
@@ -1914,6 +2007,50 @@ def _bare(tokens: Sequence[_Token]) -> bool:
     """A sentence that is one quotation and nothing else but final punctuation."""
     quotes = [t for t in tokens if t.text == _QUOTE]
     return len(quotes) == 1 and all(t.text == _QUOTE or t.text in ".,!?" for t in tokens)
+
+
+def _described_as_other(tokens: Sequence[_Token], subject: _Phrase, gender: str | None) -> bool:
+    """Whether the clause between commas right after the subject's name calls the subject by
+    a pronoun of the other gender than ``gender`` ("Hickey, who lives with his parents," for
+    "she"): the one named is not who the pronoun stands for."""
+    if gender is None or subject.key is None:
+        return False
+    end = next(
+        (
+            k
+            for k in range(max(subject.first, 0), len(tokens))
+            if _key(tokens[k].base) == subject.key
+        ),
+        None,
+    )
+    if end is None or end + 1 >= len(tokens) or tokens[end + 1].text != ",":
+        return False
+    other = _FEMININE_PRONOUNS if gender == "m" else _MASCULINE_PRONOUNS
+    for token in tokens[end + 2 : end + 22]:
+        if token.text in (",", _QUOTE, ".", ";"):
+            return False
+        if token.low in other:
+            return True
+    return False
+
+
+def _many_people(word: str) -> bool:
+    """A people or a party, in the plural ("Republicans", "North Koreans", "Albanians"): many
+    people, never the one "he" or "she" stands for. (A surname may end in "s", "Evans", but
+    not as a nationality or party word does, nor in "-ians".)"""
+    low = word.lower()
+    return low.endswith("s") and (low[:-1] in _TITLES or low.endswith("ians"))
+
+
+def _workplace(tokens: Sequence[_Token], first: int) -> bool:
+    """Whether the name starting at ``first`` is where someone works, after a role and "at"
+    or "with" ("an analyst with Goldman Sachs", "a social worker at Oestra Hospital"): a firm
+    or a body, not another person."""
+    return (
+        first >= 2
+        and tokens[first - 1].low in ("at", "with")
+        and (tokens[first - 2].low in _ROLES or tokens[first - 2].low in _PLURAL_ROLES)
+    )
 
 
 def _acronym(token: _Token) -> bool:
