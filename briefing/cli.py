@@ -160,7 +160,7 @@ def build(
 
     try:
         config = with_overrides(
-            load_config(config_path),
+            load_config(config_path, sources_given=sources is not None),
             sources=sources,
             out=out,
             formats=formats,
@@ -297,7 +297,9 @@ def context(
     from .render import context_document
 
     try:
-        config = with_overrides(load_config(config_path), sources=sources)
+        config = with_overrides(
+            load_config(config_path, sources_given=sources is not None), sources=sources
+        )
         chosen = _edition(config, edition)
         analysis = analyse(config, root=config_path.resolve().parent)
         seen = config.for_edition(chosen) if chosen else config

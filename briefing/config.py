@@ -304,8 +304,12 @@ class Config(Section):
         return themes
 
 
-def load_config(path: Path) -> Config:
+def load_config(path: Path, *, sources_given: bool = False) -> Config:
     """Read, parse and validate a config file.
+
+    ``sources_given``: the command line names the folder of articles (``--sources``), so the
+    file may leave out its ``[sources]`` table: a story type (themes, budgets, templates) used
+    on a new folder every day.
 
     Raises ConfigError naming the file, and for each problem its line and key.
     """
@@ -322,6 +326,8 @@ def load_config(path: Path) -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    if sources_given and "sources" not in data:
+        data["sources"] = {"folder": "."}  # replaced by the folder given (``with_overrides``)
     return parse_config(data, path, text)
 
 

@@ -141,6 +141,25 @@ def test_bad_value_is_exit_2(tmp_path: Path) -> None:
     assert "summarizer.algorithm" in result.output and "magic" in result.output
 
 
+def test_a_story_type_config_without_sources_builds_the_folder_given(tmp_path: Path) -> None:
+    """A newsroom keeps one config per kind of story (themes, budgets) and names the day's
+    folder on the command line; without --sources the missing folder is an error naming it."""
+    text = CONFIG.read_text(encoding="utf-8")
+    text = text.replace('[sources]\nfolder = "examples/putin-talks"\n', "")
+    assert "[sources]" not in text
+    config = _config_with(tmp_path, text)
+    out = tmp_path / "o"
+    built = CliRunner().invoke(
+        main,
+        ["build", "--config", str(config), "--sources", str(EXAMPLES), "--out", str(out)],
+    )
+    assert built.exit_code == 0, built.output
+    assert (out / "briefing.md").exists()
+    missing = CliRunner().invoke(main, ["build", "--config", str(config), "--out", str(out)])
+    assert missing.exit_code == 2
+    assert "sources" in missing.output
+
+
 def test_folder_without_usable_articles_is_exit_1(tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
