@@ -88,9 +88,10 @@ _LABEL_MAX_WORDS = 12
 # "Kabul, Afghanistan (CNN) ". It says where the report was filed, not what happened.
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’/-]+(?:\s[A-Z][A-Z.'’/-]+){0,3}"
-    r"(?:,\s[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?\s*(?:\([^()]{2,25}\))?\s*(?:—|–|--|_|-(?=\s))\s*"
+    r"(?:,\s[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?\s*(?:\((?P<credit>[^()]{2,25})\))?"
+    r"\s*(?:—|–|--|_|-(?=\s))\s*"
     r"|^[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?:,\s[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})?"
-    r"\s\((?:[A-Z][A-Za-z]*\s?){1,3}\)\s*(?:—|–|--|-|_)?\s*"
+    r"\s\((?P<agency>(?:[A-Z][A-Za-z]*\s?){1,3})\)\s*(?:—|–|--|-|_)?\s*"
     r"|^[A-Z]{3,}(?:[/ ][A-Z]{3,})*,\s(?=[A-Z])"
 )
 _MENU_SEPARATOR = re.compile(r"\s[|›»>•·/]\s")
@@ -108,6 +109,8 @@ class Cleaned:
     published: dt.date | None
     front_matter: tuple[tuple[str, str], ...]
     removed: tuple[tuple[int, int, str], ...]
+    # Who the first dateline credits with the report: "KABUL, Afghanistan (AP) —" -> "AP".
+    credit: str | None = None
 
 
 def clean_text(raw: str, *, markdown: bool = False, title: str | None = None) -> Cleaned:
@@ -149,6 +152,7 @@ def clean_text(raw: str, *, markdown: bool = False, title: str | None = None) ->
     paragraphs: list[tuple[int, int]] = []
     seen: set[str] = set()
     body_started = False
+    reported_by: str | None = None  # the first dateline's credit
     highlights = False  # inside a block of summary bullets above the body
     for start, end, is_heading in _join_wrapped(raw, spans):
         text = raw[start:end]
@@ -181,6 +185,9 @@ def clean_text(raw: str, *, markdown: bool = False, title: str | None = None) ->
         if dateline and start + dateline.end() < end:
             removed.append((start, start + dateline.end(), "dateline"))
             start += dateline.end()
+            if not paragraphs:
+                found = dateline.group("credit") or dateline.group("agency")
+                reported_by = " ".join(found.split()) if found else None
         paragraphs.append((start, end))
 
     return Cleaned(
@@ -190,6 +197,7 @@ def clean_text(raw: str, *, markdown: bool = False, title: str | None = None) ->
         published=published,
         front_matter=tuple(front_matter),
         removed=tuple(removed),
+        credit=reported_by,
     )
 
 

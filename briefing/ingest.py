@@ -246,7 +246,11 @@ def read_article(
         key=path.stem,
         path=shown or str(path),
         title=override.title or cleaned.title,
-        outlet=override.outlet or document.outlet or meta.get("outlet") or meta.get("source"),
+        outlet=override.outlet
+        or document.outlet
+        or meta.get("outlet")
+        or meta.get("source")
+        or cleaned.credit,
         url=override.url or document.url or meta.get("url"),
         published=override.date or document.published or cleaned.published,
         raw_text=document.text,

@@ -384,3 +384,23 @@ def test_html_page_without_site_name_takes_the_outlet_from_its_title(
     (article,), _ = load_articles(tmp_path)
     assert article.title == headline
     assert article.outlet == outlet
+
+
+def test_the_agency_a_dateline_credits_is_the_outlet_when_none_is_given(tmp_path: Path) -> None:
+    (tmp_path / "wire.txt").write_text(
+        "Storm floods the capital\n\n"
+        "MANILA, Philippines (AP) _ A storm flooded the capital on Monday, officials said.\n\n"
+        "Rescuers (from the navy) reached the worst-hit areas by boat in the afternoon.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "paper.md").write_text(
+        "---\noutlet: The Daily Ledger\n---\n"
+        "LONDON (Reuters) - A storm flooded the capital on Monday, officials said.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "plain.txt").write_text(
+        "A storm flooded the capital on Monday, officials said.\n", encoding="utf-8"
+    )
+    articles, _ = load_articles(tmp_path)
+    outlets = {a.key: a.outlet for a in articles}
+    assert outlets == {"paper": "The Daily Ledger", "plain": None, "wire": "AP"}
