@@ -56,6 +56,19 @@ _POINTS_BACK = re.compile(
     r"spring|autumn|fall|season|century|decade|is|was|are|were|has|had|will|would|could|may|"
     r"might|must|should|can|does|did|means?|meant)\b)[a-z]"
 )
+# "Meanwhile, it says, ...": an unnamed body or document speaks, named in the sentence before.
+_IT_SAYS = re.compile(r"^\W*(?:\w+\W+){0,2}?it\s+(?:says|said)\b", re.IGNORECASE)
+# "Eight other people were wounded", "another 173 people": more of what an earlier sentence
+# counted, unless this one counts or names them first ("12 soldiers and two other officers",
+# "the United States and 15 other nations").
+_SMALL_COUNTS = "two|three|four|five|six|seven|eight|nine|ten|several|few|dozen"
+_MORE_OF = re.compile(
+    rf"\b(?:\d[\d,]*|(?i:{_SMALL_COUNTS}))\s+other\b"
+    rf"|\b(?i:another)\s+(?:[\d,.]+|(?i:{_SMALL_COUNTS}))(?:\s+million)?\b"
+    # "waited another 24 hours": a length of time, not more of anything.
+    r"(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b)"
+)
+_COUNT_OR_NAME = re.compile(rf"\d|\b(?i:{_SMALL_COUNTS})\b|(?<=\s)[A-Z]")
 # The reader addressed: "You always have the option to delete your location history."
 _SECOND_PERSON = re.compile(r"\b(?i:you|your|yours|yourself)\b")
 # Photo captions and credits, by the conventions agencies and sites share: position words
@@ -153,6 +166,11 @@ def leans_on_context(text: str) -> bool:
         return True
     outside = _QUOTED.sub(' " ', text).strip()
     if _POINTS_BACK.search(outside):
+        return True
+    if _IT_SAYS.match(outside):
+        return True
+    more = _MORE_OF.search(outside)
+    if more and not _COUNT_OR_NAME.search(outside, 0, more.start()):
         return True
     if text.lstrip().startswith(('"', "“")):
         # A quotation opens the sentence: what counts is who the rest says spoke, and whether

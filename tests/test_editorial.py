@@ -158,6 +158,11 @@ def test_word_limits_come_from_the_caller() -> None:
 # --- leaning on context ----------------------------------------------------------------------
 
 DEPENDENT = [
+    # More of what an earlier sentence counted; "it" speaking, named before.
+    "Eight other people were wounded, the governor said.",
+    "Police said another 173 people were injured in the blaze.",
+    "Another 19 states do not include such crimes in their laws.",
+    "Meanwhile, it says, the old government is holding power illegally.",
     "He insists he does want peace, but only on Russia’s own terms and conditions.",
     "She told reporters that the talks would begin in Istanbul on Thursday.",
     "They underscore their commitment to address the growing conflict in Ukraine.",
@@ -191,6 +196,12 @@ DEPENDENT = [
 ]
 
 SELF_CONTAINED = [
+    # "other" counted or named within the sentence, or a length of time.
+    "The army said 12 soldiers and two other officers were killed.",
+    "The United States and 15 other nations will build the station.",
+    "Officials said the inquiry could take another three weeks to finish.",
+    "Other countries, including France, said they would send aid.",
+    "Meanwhile, French President Emmanuel Macron called the proposal a first step.",
     "Vladimir Putin offered direct talks with Ukraine in Istanbul on Thursday.",
     '"It was not Russia that broke off negotiations in 2022. It was Kyiv," Putin asserted.',
     "“We are set on serious negotiations with Ukraine,” Putin affirmed on Sunday evening.",
