@@ -64,12 +64,13 @@ _MIN_SHARED_WORDS = 3
 # of "twenty-five"), and weekdays ("talks open on Monday" and "on Tuesday" are not one
 # statement).
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_NUMBER = re.compile(
-    r"\d[\d,.]*\d|\d|\b(?:"
-    + "|".join(_WEEKDAYS)
-    + r")\b|(?<![\w-])(?i:(?P<word>"
-    + "|".join(w for w, n in NUMBER_WORDS.items() if n >= 3)
-    + r"))(?![\w-])"
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d|\b(?:" + "|".join(_WEEKDAYS) + r")\b")
+_COUNTED_WORDS = {word: str(n) for word, n in NUMBER_WORDS.items() if n >= 3}
+# A word that may be one of them (cheaper than trying every name at every position).
+_MAYBE_NUMBER_WORD = re.compile(
+    r"(?<![\w-])["
+    + "".join(sorted({w[0] + w[0].upper() for w in _COUNTED_WORDS}))
+    + r"][a-z]{2,8}(?![\w-])"
 )
 _WEEKDAY_STEMS = frozenset(day.lower() for day in _WEEKDAYS)  # the stemmer leaves them whole
 # A quotation of this many words, shared word for word, is the same statement however the
@@ -101,7 +102,8 @@ class Similarity:
         }
         # fsum: the same total whatever order a set yields its terms in.
         self._weight = [math.fsum(map(self._idf.__getitem__, bag)) for bag in bags]
-        self._numbers = [frozenset(map(_figure, _NUMBER.finditer(t))) for t in self.texts]
+        # Figures are read only for the pairs compared (few of all texts): see _numbers_of.
+        self._numbers: list[frozenset[str] | None] = [None] * len(self.texts)
         vocabulary = {term: i for i, term in enumerate(sorted(document_frequency))}
         self._vectors = term_matrix(
             [[(vocabulary[t], self._idf[t]) for t in bag] for bag in bags], len(vocabulary)
@@ -248,7 +250,7 @@ class Similarity:
     def numbers_conflict(self, i: int, j: int) -> bool:
         """Both texts give figures (numbers, weekdays), and each gives one the other does not
         ("60" vs "65", "Monday" vs "Tuesday")."""
-        a, b = self._numbers[i], self._numbers[j]
+        a, b = self._numbers_of(i), self._numbers_of(j)
         return bool(a and b and (a - b) and (b - a))
 
     def carries(self, j: int, i: int, threshold: float) -> bool:
@@ -265,6 +267,12 @@ class Similarity:
             and self.coverage(i, j) >= _MIN_COVERAGE
             and len(self._bags[i] & self._bags[j]) >= _MIN_SHARED_WORDS
         )
+
+    def _numbers_of(self, i: int) -> frozenset[str]:
+        found = self._numbers[i]
+        if found is None:
+            found = self._numbers[i] = _figures(self.texts[i])
+        return found
 
     def share_phrase(self, i: int, j: int) -> bool:
         """Whether two texts share a run of three content words, two of them common words
@@ -407,10 +415,15 @@ def _longest_increasing(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int
     return chain[::-1]
 
 
-def _figure(match: re.Match[str]) -> str:
-    """A number as compared: digits without separators ("1,500" is "1500", "six" is "6")."""
-    word = match.group("word")
-    return str(NUMBER_WORDS[word.lower()]) if word else match.group(0).replace(",", "")
+def _figures(text: str) -> frozenset[str]:
+    """The figures of a text as compared: numbers without separators ("1,500" is "1500"), in
+    words from "three" up ("six" is "6"), and weekdays."""
+    found = {m.group(0).replace(",", "") for m in _NUMBER.finditer(text)}
+    for word in _MAYBE_NUMBER_WORD.findall(text):
+        value = _COUNTED_WORDS.get(word.lower())
+        if value is not None:
+            found.add(value)
+    return frozenset(found)
 
 
 def _content_phrases(text: str) -> frozenset[tuple[str, ...]]:

@@ -148,7 +148,7 @@ def test_figures_in_words_count_too() -> None:
     )
     assert similarity.numbers_conflict(0, 1)
     assert not similarity.numbers_conflict(0, 2)
-    assert similarity._numbers[3] == frozenset()
+    assert similarity._numbers_of(3) == frozenset()
 
 
 def test_different_days_are_never_the_same_statement() -> None:
