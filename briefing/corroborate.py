@@ -701,7 +701,7 @@ def find_disagreements(
     thing (found by the same rules as the differing ones).
     """
     text = evidence[row].text
-    mine = figures(text)
+    mine = _compared_figures(text)
     if not mine:
         return ()
     cited = set(cited_articles)
@@ -730,8 +730,8 @@ def find_disagreements(
                 closeness, shared = similarity.figure_blind(from_row, other_row)
                 if closeness < NEAR_STATEMENT and not reading.loose_candidate(sentence.text):
                     continue
-                given = _Reading(sentence.text, figures(sentence.text))
-                if step and _different_times(mine, given.figures):
+                given = _Reading(sentence.text, _compared_figures(sentence.text))
+                if step and _different_times(point, given):
                     continue
                 pairs = [
                     (positions[id(a)], b)
@@ -849,7 +849,7 @@ def _compared(
         ):
             return []
         return matched
-    if _different_times(mine.figures, theirs.figures) or _elsewhere(mine, theirs):
+    if _different_times(mine, theirs) or _elsewhere(mine, theirs):
         return []
     found: dict[int, tuple[Figure, Figure]] = {}
     if close and _overlap(mine.left, theirs.left) >= SAME_WORDS_LEFT:
@@ -891,14 +891,30 @@ def _other_tolls(mine: _Reading, a: Figure, theirs: _Reading, b: Figure) -> bool
     return first is not None and second is not None and first != second
 
 
-def _different_times(mine: Sequence[Figure], theirs: Sequence[Figure]) -> bool:
+def _different_times(mine: _Reading, theirs: _Reading) -> bool:
     """Whether two sentences less close than ``SAME_STATEMENT`` may tell of two times: a year or
     a calendar date that differs or that one gives and the other does not, or two weekdays."""
-    days = {f.value for f in mine if f.kind == "day"}
-    their_days = {f.value for f in theirs if f.kind == "day"}
+    days = {f.value for f in mine.figures if f.kind == "day"}
+    their_days = {f.value for f in theirs.figures if f.kind == "day"}
     if days and their_days and days.isdisjoint(their_days):
         return True
-    return _other_dates(mine, theirs)
+    return _other_dates(mine.figures, theirs.figures)
+
+
+def _compared_figures(text: str) -> list[Figure]:
+    """The figures of a sentence that disagreements compare: all but the day a source reports
+    on ("officials said on Monday"), which dates the report, not what happened (a toll of
+    Sunday night is reported on Monday; two outlets report on two days)."""
+    return [
+        f for f in figures(text) if not (f.kind == "day" and _REPORTED_ON.search(text, 0, f.start))
+    ]
+
+
+# "said Monday", "said on Monday", "told NBC News on Monday": the day of the report.
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|told|reported|announced|added|confirmed)\b(?:\s+[\w.’'-]+){0,3}?\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _other_dates(mine: Sequence[Figure], theirs: Sequence[Figure]) -> bool:

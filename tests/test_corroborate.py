@@ -637,6 +637,17 @@ def test_paraphrases_giving_other_counts_of_one_strike_differ() -> None:
     ]
 
 
+def test_a_toll_reported_the_day_after_it_happened_is_one_occasion() -> None:
+    """A toll of Saturday night and one "officials said on Sunday" are one occasion: the day a
+    source reports on is not a second occasion (and a day of what happened still is)."""
+    night = "A drone strike on Odesa turned deadly on Saturday night, killing 9 people in the port, an official said."  # noqa: E501
+    reported = "At least 11 people were killed in a drone strike on the port of Odesa, officials said on Sunday."  # noqa: E501
+    found = _disagreements([night, reported, *STRIKE_FILLER])
+    assert found == [("people", (("9 people", (1,)), ("At least 11 people", (2,))))]
+    happened = reported.replace("officials said on Sunday", "on Sunday, officials said")
+    assert _disagreements([night, happened, *STRIKE_FILLER]) == []
+
+
 def test_a_toll_is_compared_through_a_sentence_matching_both() -> None:
     """The analysis's toll shares too few words with the daily's sentence to be compared with
     it (similarity 0.15, under the 0.2 searched), but both give the toll of the wire story's
