@@ -881,8 +881,12 @@ occasion: their other counts of the same things are compared."""
 
 def _elsewhere(mine: _Reading, theirs: _Reading) -> bool:
     """Whether two sentences tell of two places: both name where ("in Kyiv", "at Odesa"), and
-    not one place both name."""
-    return bool(mine.places and theirs.places and mine.places.isdisjoint(theirs.places))
+    each names one the other does not ("on Odesa ... on Telegram" and "on Kharkiv ... on
+    Telegram": a word after "on" or "in" is not always a place, so one in common is not
+    enough; "in Kyiv" and "in Kyiv's Solomianskyi district" are one place)."""
+    if not (mine.places and theirs.places):
+        return False
+    return bool(mine.places - theirs.places) and bool(theirs.places - mine.places)
 
 
 def _other_tolls(mine: _Reading, a: Figure, theirs: _Reading, b: Figure) -> bool:
@@ -905,16 +909,21 @@ def _compared_figures(text: str) -> list[Figure]:
     """The figures of a sentence that disagreements compare: all but the day a source reports
     on ("officials said on Monday"), which dates the report, not what happened (a toll of
     Sunday night is reported on Monday; two outlets report on two days)."""
-    return [
-        f for f in figures(text) if not (f.kind == "day" and _REPORTED_ON.search(text, 0, f.start))
-    ]
+    return [f for f in figures(text) if not (f.kind == "day" and _reported_on(text, f))]
+
+
+def _reported_on(text: str, day: Figure) -> bool:
+    return bool(_REPORTED_ON.search(text, 0, day.start) and _CLAUSE_END.match(text, day.end))
 
 
 # "said Monday", "said on Monday", "told NBC News on Monday": the day of the report.
 _REPORTED_ON = re.compile(
-    r"\b(?:said|says|told|reported|announced|added|confirmed)\b(?:\s+[\w.’'-]+){0,3}?\s+(?:on\s+)?$",
-    re.IGNORECASE,
+    r"\b(?i:said|says|told|reported|announced|added|confirmed)"
+    r"(?:\s+(?:[A-Z][\w.’'-]*|reporters|journalists))*\s+(?i:on\s+)?$"
 )
+# ... and ends its clause there: "said on Monday," / "said Monday." (not "said Monday's bombing
+# killed", "said the strike on Monday in Kyiv killed": those days are of what happened).
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?]|$)")
 
 
 def _other_dates(mine: Sequence[Figure], theirs: Sequence[Figure]) -> bool:
