@@ -58,7 +58,8 @@ def _stamp_date(match: re.Match[str]) -> dt.date | None:
 # Two groups got into a dispute ..."): the label and the bullets after it, lines without a
 # sentence ending, are furniture, and none of them is the headline.
 _HIGHLIGHTS = re.compile(
-    r"^\W*(?:story highlights|highlights|key points|in brief|at a glance)\b", re.IGNORECASE
+    r"^\W*(?:story highlights\b|(?:highlights|key points|in brief|at a glance)\W*$)",
+    re.IGNORECASE,
 )
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _FRONT_MATTER_KEY = re.compile(r"^\s*([A-Za-z_]+)\s*:\s*(.*?)\s*$")
@@ -186,8 +187,7 @@ def clean_text(raw: str, *, markdown: bool = False, title: str | None = None) ->
             removed.append((start, start + dateline.end(), "dateline"))
             start += dateline.end()
             if not paragraphs:
-                found = dateline.group("credit") or dateline.group("agency")
-                reported_by = " ".join(found.split()) if found else None
+                reported_by = _credit(dateline)
         paragraphs.append((start, end))
 
     return Cleaned(
@@ -199,6 +199,27 @@ def clean_text(raw: str, *, markdown: bool = False, title: str | None = None) ->
         removed=tuple(removed),
         credit=reported_by,
     )
+
+
+# A credit is an outlet's name: one to three capitalised words, no figures or dates of their
+# own ("AP", "Reuters", "CBSLA.com", "KHON2"; not "May 10", "Updated 10:15 a.m.", "AP
+# Photo/Efrem Lukatsky").
+_CREDIT_NAME = re.compile(r"[A-Z][\w.&'’]*(?: [A-Z][\w.&'’]*){0,2}")
+
+
+def _credit(dateline: re.Match[str]) -> str | None:
+    """Who a dateline credits with the report, if it credits anyone: "MANILA (AP) _", "Kabul,
+    Afghanistan (CNN)". Without a separator after it, only a "City, Country" dateline counts:
+    "The European Union (EU) said" opens a sentence, and "EU" is no outlet."""
+    found = dateline.group("credit")
+    if found is None:
+        found = dateline.group("agency")
+        if found is None or "," not in dateline.group(0):
+            return None
+    found = " ".join(found.split())
+    if not _CREDIT_NAME.fullmatch(found) or any(w.lower() in MONTHS for w in found.split()):
+        return None
+    return found
 
 
 def _lines(raw: str) -> list[tuple[int, int]]:

@@ -131,14 +131,21 @@ def read_html(data: bytes) -> Document:
     )
 
 
-# "Headline | Outlet", "Headline - Outlet", "Headline — Outlet": the page title's suffix.
-_TITLE_SUFFIX = re.compile(r"^(?P<headline>.+?)\s+[|\-–—•·]\s+(?P<outlet>[^|\-–—•·]{2,60})$")
+# "Headline | Outlet", "Headline - Outlet", "Headline — Outlet": the page title's suffix,
+# after the last separator with spaces round it ("Al-Monitor" keeps its hyphen).
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—•·]\s+")
+# Suffixes that name a part of the site, not the outlet.
+_SECTIONS = frozenset(
+    "opinion analysis news world politics business sport sports home live video comment "
+    "editorial features culture europe".split()
+)
 
 
 def _outlet_in_page_title(data: bytes, headline: str | None) -> str | None:
     """The outlet a page's <title> names after its headline ("What the truce means - Global
     Review"), when the page gives no site name otherwise; only when what stands before the
-    separator is the headline itself, so a title with a dash of its own is not cut."""
+    separator is the headline itself, so a title with a dash of its own is not cut, and not a
+    section, a page number or a year ("- Opinion", "- Page 2")."""
     if not headline:
         return None
     import lxml.etree
@@ -148,10 +155,16 @@ def _outlet_in_page_title(data: bytes, headline: str | None) -> str | None:
         page_title = lxml.html.fromstring(data).findtext(".//title") or ""
     except (ValueError, lxml.etree.ParserError):
         return None
-    match = _TITLE_SUFFIX.match(" ".join(page_title.split()))
-    if match is None or match.group("headline").casefold() != " ".join(headline.split()).casefold():
+    page_title = " ".join(page_title.split())
+    parts = list(_TITLE_SEPARATOR.finditer(page_title))
+    if not parts:
         return None
-    return match.group("outlet").strip()
+    before, outlet = page_title[: parts[-1].start()], page_title[parts[-1].end() :].strip()
+    if before.casefold() != " ".join(headline.split()).casefold():
+        return None
+    if not 2 <= len(outlet) <= 60 or re.search(r"\d", outlet) or outlet.lower() in _SECTIONS:
+        return None
+    return outlet
 
 
 READERS: dict[str, Callable[[bytes], Document]] = {

@@ -446,3 +446,33 @@ def test_a_first_paragraph_opening_on_in_brief_is_prose() -> None:
     assert [raw[a:b] for a, b in cleaned.paragraphs] == [
         "In brief, the talks collapsed on Friday after a day."
     ]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Highlights of Putin's speech to the Duma on the war in Ukraine",
+        "Key points of the new Ukraine peace plan agreed in Geneva",
+    ],
+)
+def test_a_headline_opening_on_a_label_word_stays_the_headline(headline: str) -> None:
+    cleaned = clean_text(f"{headline}\n\nPutin spoke for an hour on Monday, officials said.\n")
+    assert cleaned.title == headline
+
+
+@pytest.mark.parametrize(
+    ("opening", "credit"),
+    [
+        ("MANILA, Philippines (AP) _ ", "AP"),
+        ("LONDON (Reuters) - ", "Reuters"),
+        ("Kabul, Afghanistan (CNN) ", "CNN"),
+        # Dates, photo credits, updates and abbreviations are not outlets.
+        ("KYIV, Ukraine (May 10) — ", None),
+        ("KYIV (AP Photo/Efrem Lukatsky) — ", None),
+        ("KYIV (Updated 10:15 a.m.) — ", None),
+        ("The European Union (EU) ", None),
+    ],
+)
+def test_a_dateline_credits_an_outlet_only_by_name(opening: str, credit: str | None) -> None:
+    cleaned = clean_text(f"{opening}said a storm flooded the capital on Monday.\n")
+    assert cleaned.credit == credit

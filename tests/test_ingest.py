@@ -367,6 +367,10 @@ def test_example_text_is_raw_text_masked(corpus: dict[str, Article]) -> None:
         ("Kyiv - the longest night", "Kyiv - the longest night", None),
         # What stands before the separator is not the headline: nothing is guessed.
         ("World news - Global Review", "Talks resume in Geneva", None),
+        # An outlet with a hyphen of its own; a section, a page or a year is no outlet.
+        ("Talks resume in Geneva | Al-Monitor", "Talks resume in Geneva", "Al-Monitor"),
+        ("Talks resume in Geneva - Opinion", "Talks resume in Geneva", None),
+        ("Talks resume in Geneva - Page 2", "Talks resume in Geneva", None),
     ],
 )
 def test_html_page_without_site_name_takes_the_outlet_from_its_title(
