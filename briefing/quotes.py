@@ -1146,6 +1146,7 @@ class _Reader:
             len(found.name) > 1
             and found.first > 0
             and tokens[found.first - 1].low == "in"
+            and not (found.first > 1 and tokens[found.first - 2].low in _IN_SOMEONE)
             and not tokens[last].possessive
         ):
             people.places.add(found.name)
@@ -1338,7 +1339,7 @@ class _Reader:
         evidence = [sentence]
         if phrase is None:
             earlier = self._interrupted(tokens, at, by_sentence.get(index, ()))
-            if earlier is not None:
+            if earlier is not None and not _question(earlier):
                 # '"First part," Smith said. "Second part."': the same speaker goes on.
                 quote.speaker = _continue(earlier.speaker, sentence)
                 quote.why = earlier.why
@@ -1347,7 +1348,7 @@ class _Reader:
             previous = self._previous(index)
             if previous is not None and previous in by_sentence:
                 earlier = by_sentence[previous][-1]
-                if self._asked(previous, earlier):
+                if _question(earlier) or self._asked(previous, earlier):
                     return  # '"...?" a reporter asked Holt. "..."': maybe Holt's answer
                 quote.speaker = _continue(earlier.speaker, sentence)
                 quote.why = earlier.why
@@ -1982,6 +1983,28 @@ def _gender(words_before: Iterable[str]) -> str | None:
 def _known_gender(people: _People, key: str | None) -> str | None:
     known = people.gender.get(key or "", set())
     return next(iter(known)) if len(known) == 1 else None
+
+
+# Words after which "in" is followed by a person, not a place: "trusted in Donald Trump".
+_IN_SOMEONE = frozenset(
+    "trust trusts trusted faith confidence belief believe believes believed interest "
+    "interested hope hopes hoped".split()
+)
+# Who puts questions to others for a living: what follows their question is the answer.
+_QUESTIONERS = frozenset(
+    "reporter reporters journalist journalists interviewer correspondent questioner host "
+    "moderator anchor".split()
+)
+
+
+def _question(quotation: _Found) -> bool:
+    """A question a reporter or interviewer asks: the words after it are the answer, someone
+    else's ('"Will you give up any territory?" a reporter asked. "We will not."'). (A speaker
+    asking a question of their own and going on, "What will I do?" asked Rep. Pascrell. "I'll
+    pray.", keeps the words after it.)"""
+    speaker = quotation.speaker
+    asked = quotation.text.rstrip(" \"”’'").endswith("?")
+    return asked and speaker is not None and speaker.name.split()[-1].lower() in _QUESTIONERS
 
 
 def _asks_someone(tokens: Sequence[_Token], verb: int) -> bool:

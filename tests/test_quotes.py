@@ -1353,3 +1353,23 @@ def test_he_stays_unknown_when_someone_else_may_be_meant(paragraphs: tuple[str, 
 )
 def test_a_firm_that_speaks_is_still_named(paragraph: str, speaker: str) -> None:
     assert speaker_of(paragraph)[0] == speaker
+
+
+def test_the_answer_to_a_reporters_question_is_not_the_reporters() -> None:
+    quotes = quotes_of(
+        article_of(
+            '"Will you give up any territory to Russia at all?" a reporter asked. "We will not '
+            'accept any ultimatum from Moscow, ever again."'
+        )
+    )
+    assert only(quotes, "any ultimatum").speaker is None
+
+
+def test_a_person_one_trusts_in_is_no_place() -> None:
+    """ "trusted in Donald Trump" names a person, a rival for "he" like any other."""
+    speaker, why = speaker_of(
+        "Sergei Lavrov dismissed the criticism in Washington and said Russia trusted in "
+        "Donald Trump.",
+        '"We will not accept any ultimatum from anyone at all," he said.',
+    )
+    assert speaker is None and why == "ambiguous"
