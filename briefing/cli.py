@@ -160,7 +160,7 @@ def build(
 
     try:
         config = with_overrides(
-            load_config(config_path, sources_given=sources is not None),
+            load_config(config_path, need_sources=sources is None),
             sources=sources,
             out=out,
             formats=formats,
@@ -213,7 +213,7 @@ def templates_list(ctx: click.Context, config_path: Path, edition: str | None) -
     from .render import list_templates
 
     try:
-        config = load_config(config_path)
+        config = load_config(config_path, need_sources=False)
         folders = config.template_dirs(_edition(config, edition))
         rows = list_templates(folders)
     except BriefingError as error:
@@ -256,7 +256,7 @@ def templates_copy(
 
     try:
         if folder is None:
-            config = load_config(config_path)
+            config = load_config(config_path, need_sources=False)
             folders = config.template_dirs(_edition(config, edition))
             if not folders:
                 raise ConfigError(
@@ -298,7 +298,7 @@ def context(
 
     try:
         config = with_overrides(
-            load_config(config_path, sources_given=sources is not None), sources=sources
+            load_config(config_path, need_sources=sources is None), sources=sources
         )
         chosen = _edition(config, edition)
         analysis = analyse(config, root=config_path.resolve().parent)
@@ -326,7 +326,7 @@ def check(ctx: click.Context, config_path: Path) -> None:
     from .sample import sample_briefing
 
     try:
-        config = load_config(config_path)
+        config = load_config(config_path, need_sources=False)
     except BriefingError as error:
         _fail(ctx, error)
     problems: list[str] = []
@@ -350,8 +350,9 @@ def _run_daily(config_path: Path, day: dt.date | None, strict: bool, fresh: bool
     from .daily import run_daily
 
     try:
-        # Read anew on every run: editors may change the config between days.
-        config = load_config(config_path)
+        # Read anew on every run: editors may change the config between days. The day's
+        # articles come from the inbox and feeds, not from [sources].
+        config = load_config(config_path, need_sources=False)
         result = run_daily(
             config,
             day,
@@ -424,7 +425,7 @@ def schedule(ctx: click.Context, config_path: Path, at: str, strict: bool) -> No
     from .scheduler import schedule_daily
 
     try:
-        load_config(config_path)  # fail now, not at 07:00, on a broken config
+        load_config(config_path, need_sources=False)  # fail now, not at 07:00
         schedule_daily(at, lambda: _run_daily(config_path, None, strict, False))
     except BriefingError as error:
         _fail(ctx, error)

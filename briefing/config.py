@@ -304,12 +304,13 @@ class Config(Section):
         return themes
 
 
-def load_config(path: Path, *, sources_given: bool = False) -> Config:
+def load_config(path: Path, *, need_sources: bool = True) -> Config:
     """Read, parse and validate a config file.
 
-    ``sources_given``: the command line names the folder of articles (``--sources``), so the
-    file may leave out its ``[sources]`` table: a story type (themes, budgets, templates) used
-    on a new folder every day.
+    ``need_sources`` false: the command names the folder of articles itself (``--sources``,
+    the daily inbox) or reads none (``check``, ``templates``), so the file may leave out its
+    ``[sources]`` table: a story type (themes, budgets, templates) used on a new folder every
+    day.
 
     Raises ConfigError naming the file, and for each problem its line and key.
     """
@@ -326,8 +327,8 @@ def load_config(path: Path, *, sources_given: bool = False) -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
-    if sources_given and "sources" not in data:
-        data["sources"] = {"folder": "."}  # replaced by the folder given (``with_overrides``)
+    if "sources" not in data and not need_sources:
+        data["sources"] = {"folder": "."}  # unused, or replaced by the folder given
     return parse_config(data, path, text)
 
 
@@ -432,6 +433,8 @@ def _describe(
         msg = f"unknown key; {_known_keys_hint(loc)}"
     elif kind == "missing":
         msg = "required key is missing"
+        if loc == ("sources",):
+            msg += ': add [sources] with folder = "FOLDER" of articles, or pass --sources FOLDER'
     elif value is not None and kind not in {"model_type", "dict_type"}:
         msg = f"{msg} (got {value!r})"
     return f"{where}: {format_loc(loc) or '(top level)'}: {msg}"

@@ -157,7 +157,13 @@ def test_a_story_type_config_without_sources_builds_the_folder_given(tmp_path: P
     assert (out / "briefing.md").exists()
     missing = CliRunner().invoke(main, ["build", "--config", str(config), "--out", str(out)])
     assert missing.exit_code == 2
-    assert "sources" in missing.output
+    assert "sources: required key is missing" in missing.output
+    assert "or pass --sources FOLDER" in missing.output
+    # Commands that read no articles take it as it is.
+    checked = CliRunner().invoke(main, ["check", "--config", str(config)])
+    assert checked.exit_code == 0, checked.output
+    listed = CliRunner().invoke(main, ["templates", "list", "--config", str(config)])
+    assert listed.exit_code == 0, listed.output
 
 
 def test_folder_without_usable_articles_is_exit_1(tmp_path: Path) -> None:
