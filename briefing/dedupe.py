@@ -70,7 +70,7 @@ _COUNTED_WORDS = {word: str(n) for word, n in NUMBER_WORDS.items() if n >= 3}
 _MAYBE_NUMBER_WORD = re.compile(
     r"(?<![\w-])["
     + "".join(sorted({w[0] + w[0].upper() for w in _COUNTED_WORDS}))
-    + r"][a-z]{2,8}(?![\w-])"
+    + r"][a-z]{2,8}(?![\w-])(?!\s+[A-Z])"  # not in a name: "Three Gorges Dam"
 )
 _WEEKDAY_STEMS = frozenset(day.lower() for day in _WEEKDAYS)  # the stemmer leaves them whole
 # A quotation of this many words, shared word for word, is the same statement however the

@@ -149,6 +149,7 @@ def test_figures_in_words_count_too() -> None:
     assert similarity.numbers_conflict(0, 1)
     assert not similarity.numbers_conflict(0, 2)
     assert similarity._numbers_of(3) == frozenset()
+    assert _similarity("Three Gorges Dam officials said six people died.")._numbers_of(0) == {"6"}
 
 
 def test_different_days_are_never_the_same_statement() -> None:
