@@ -37,7 +37,7 @@ _LEANING_WORDS = frozenset(
     "he she they it this these that those his her their its him them such and but or so "
     "yet nor otherwise instead conversely then also still however nevertheless nonetheless "
     "moreover furthermore thus therefore hence consequently likewise similarly "
-    "besides additionally".split()
+    "besides additionally now".split()
 )
 _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march "

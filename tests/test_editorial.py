@@ -163,6 +163,8 @@ DEPENDENT = [
     "Police said another 173 people were injured in the blaze.",
     "Another 19 states do not include such crimes in their laws.",
     "Meanwhile, it says, the old government is holding power illegally.",
+    # "Now" opens on a change from what the story told before.
+    "Now, with markets fearful, its debts have become crucial.",
     "He insists he does want peace, but only on Russia’s own terms and conditions.",
     "She told reporters that the talks would begin in Istanbul on Thursday.",
     "They underscore their commitment to address the growing conflict in Ukraine.",
