@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from .clean import CALL_TO_ACTION, SOCIAL_POST, TERMINAL
 from .models import Sentence, Verdict
@@ -94,8 +95,31 @@ _UNNAMED_SPEAKER = re.compile(
 def judge_sentences(
     sentences: Iterable[Sentence], *, min_words: int, max_words: int
 ) -> dict[str, Verdict]:
-    """A verdict for every sentence, keyed by sentence id."""
-    return {s.id: judge(s.text, s.id, min_words=min_words, max_words=max_words) for s in sentences}
+    """A verdict for every sentence, keyed by sentence id. A sentence answering the writer's own
+    question just before it in its paragraph ("Putin's counterproposal? Direct talks with
+    Ukraine, scheduled for next Thursday.") leans on that question."""
+    verdicts = {}
+    previous: Sentence | None = None
+    for sentence in sentences:
+        verdict = judge(sentence.text, sentence.id, min_words=min_words, max_words=max_words)
+        if not verdict.dependent and previous is not None and _answers(previous, sentence):
+            verdict = replace(verdict, dependent=True)
+        verdicts[sentence.id] = verdict
+        previous = sentence
+    return verdicts
+
+
+def _answers(question: Sentence, sentence: Sentence) -> bool:
+    """Whether ``sentence`` follows the writer's own question (not a quoted one) in its
+    paragraph."""
+    same_paragraph = (question.article, question.paragraph) == (
+        sentence.article,
+        sentence.paragraph,
+    )
+    asked = question.text.rstrip().endswith("?") and not question.text.lstrip().startswith(
+        ('"', "“")
+    )
+    return same_paragraph and asked
 
 
 def judge(text: str, sentence_id: str = "", *, min_words: int, max_words: int) -> Verdict:

@@ -10,6 +10,7 @@ import pytest
 
 from briefing.editorial import is_assertion, judge, judge_sentences, leans_on_context
 from briefing.ingest import load_articles
+from briefing.models import Sentence
 from briefing.segment import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -273,3 +274,21 @@ def test_example_corpus_verdicts() -> None:
     assert find("For Kiev, a ceasefire is a condition for this.").dependent
     usable = sum(v.usable for v in verdicts.values())
     assert 0.5 * len(verdicts) < usable < len(verdicts)
+
+
+def test_the_answer_to_the_writers_own_question_leans_on_it() -> None:
+    """ "Putin's counterproposal? Direct talks ..., scheduled for Thursday." The answer needs its
+    question; after a quoted question, or in another paragraph, a sentence stands alone."""
+    texts = [
+        (0, "Putin's counterproposal?"),
+        (0, "Direct talks with Ukraine, scheduled for next Thursday in Istanbul."),
+        (1, '"Will the talks happen at all?"'),
+        (1, "Officials in Ankara said they were ready to host the talks on Thursday."),
+        (2, "Direct talks with Ukraine are scheduled for next Thursday in Istanbul."),
+    ]
+    sentences = [
+        Sentence(f"a:{p}:{i}", "a", p, i, i, 0, len(t), t) for i, (p, t) in enumerate(texts)
+    ]
+    verdicts = judge_sentences(sentences, min_words=3, max_words=80)
+    assert [verdicts[s.id].dependent for s in sentences[1::2]] == [True, False]
+    assert not verdicts[sentences[4].id].dependent
