@@ -276,7 +276,12 @@ def _point(candidate: _Candidate, context: _Context, also_cited: Sequence[Senten
     rep = cluster.representative
     source_of = context.source_of
     first_per_source: dict[int, Sentence] = {}
+    index, rep_row = context.evidence_index, context.evidence_index[rep.sentence.id]
     for member in (*cluster.members, *also_cited):
+        # A sentence leaving out one of the point's numbers says less than the point: its
+        # source is not cited for it (the statement's score still counts it).
+        if context.similarity.misses_figures(index[member.id], rep_row):
+            continue
         first_per_source.setdefault(source_of[member.article], member)
     citations = tuple(cite(s, source) for source, s in sorted(first_per_source.items()))
     articles = {s.article for s in first_per_source.values()}

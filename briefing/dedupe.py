@@ -268,6 +268,13 @@ class Similarity:
             and len(self._bags[i] & self._bags[j]) >= _MIN_SHARED_WORDS
         )
 
+    def misses_figures(self, j: int, i: int) -> bool:
+        """Whether text ``j`` leaves out a number text ``i`` gives ("Another 102 people were
+        injured" for "Thirty other people died ... and another 102 people were injured"): one
+        statement with ``i`` perhaps, but it does not say all of it, so its source cannot be
+        cited for ``i``'s wording."""
+        return any(n[0].isdigit() for n in self._numbers_of(i) - self._numbers_of(j))
+
     def _numbers_of(self, i: int) -> frozenset[str]:
         found = self._numbers[i]
         if found is None:

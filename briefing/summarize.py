@@ -34,12 +34,12 @@ import math
 import os
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 from .config import DedupeConfig, EditorialConfig
-from .dedupe import merge_duplicates
+from .dedupe import Similarity, merge_duplicates
 from .editorial import is_assertion
 from .models import Article, Cluster, ScoredSentence, Sentence, Summary, SummarySentence
 from .parallel import Workers
@@ -98,7 +98,8 @@ def summarize_articles(
         )
         for s, r in zip(usable, ratings, strict=True)
     ]
-    clusters, _ = merge_duplicates(scored, evidence, threshold=dedupe.duplicate_similarity)
+    clusters, similarity = merge_duplicates(scored, evidence, threshold=dedupe.duplicate_similarity)
+    row = {s.id: i for i, s in enumerate(evidence)}
     # Concepts are counted where a summary can take them from: plain, self-contained sentences
     # (counting quotations and sentences leaning on their context too measured worse).
     plain = [s for s in usable if not verdicts[s.id].dependent and not _QUOTE_MARK.search(s.text)]
@@ -111,7 +112,7 @@ def summarize_articles(
         SummarySentence(
             text=c.cluster.representative.sentence.text,
             sentence_id=c.cluster.representative.sentence.id,
-            sources=c.cluster.articles,
+            sources=_citable(c.cluster, similarity, row),
             rating=c.cluster.representative.rank_score,
         )
         for c in chosen
@@ -272,6 +273,17 @@ def _greedy(
         covered |= best.concepts
         left -= best.length
         remaining.remove(best)
+
+
+def _citable(cluster: Cluster, similarity: Similarity, row: Mapping[str, int]) -> tuple[str, ...]:
+    """The articles whose sentence says all the representative says: one leaving out one of
+    its numbers is not cited for it (as in the briefing's points)."""
+    rep = row[cluster.representative.sentence.id]
+    return tuple(
+        dict.fromkeys(
+            m.article for m in cluster.members if not similarity.misses_figures(row[m.id], rep)
+        )
+    )
 
 
 def _at(candidate: _Candidate) -> tuple[int, str]:

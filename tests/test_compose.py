@@ -168,7 +168,8 @@ def _compose_with_evidence(clusters, config):  # type: ignore[no-untyped-def]
     members = [m for c in clusters for m in c.members]
     similarity = Similarity([m.text for m in members])
     index = {m.id: i for i, m in enumerate(members)}
-    articles = [_article("s1"), _article("s2")]
+    keys = sorted({"s1", "s2", *(m.article for m in members)})
+    articles = [_article(key) for key in keys]
     return compose_briefing(
         articles, clusters, similarity, index, config, now=NOW, evidence=members
     )
@@ -207,3 +208,23 @@ def test_a_sentence_sharing_a_figure_phrase_is_a_point_only_if_it_adds_a_figure(
     briefing = _compose_with_evidence(clusters, _config(min_points_per_theme=1))
     expected = [second, TOPICS[5] + "."] if kept else [TOPICS[5] + "."]
     assert [p.text for p in briefing.sections[1].points] == expected
+
+
+def test_a_source_leaving_out_one_of_the_points_numbers_is_not_cited_for_it() -> None:
+    """Merged as one statement, "Another 102 people were injured ..." does not say the point's
+    "Thirty other people died ...": its source is not cited for the point."""
+    whole = (
+        "Thirty people died in landslides in the province and another 102 people were injured "
+        "by flying debris in Sorsogon, officials said."
+    )
+    part = "Another 102 people were injured by flying debris in Sorsogon, officials said."
+    same = (
+        "Thirty people died in landslides in the province and another 102 people were hurt "
+        "by flying debris in Sorsogon, officials said."
+    )
+    rep = Sentence("s1:0:0", "s1", 0, 0, 0, 0, len(whole), whole)
+    partial = Sentence("s2:0:0", "s2", 0, 0, 0, 0, len(part), part)
+    full = Sentence("s3:0:0", "s3", 0, 0, 0, 0, len(same), same)
+    cluster = Cluster(ScoredSentence(rep, "a", 1.0, 4.0, False), (rep, partial, full))
+    briefing = _compose_with_evidence([cluster], _config(min_points_per_theme=1))
+    assert briefing.sections[0].points[0].source_ids == (1, 3)
