@@ -157,7 +157,8 @@ def split_sentences(article: Article) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     names = names_ending_like_titles(article.text)
     for paragraph, (start, end) in enumerate(article.paragraphs):
-        spans = split_glued(article.text, sentence_spans(article.text, start, end))
+        spans = join_clock_times(article.text, sentence_spans(article.text, start, end))
+        spans = split_glued(article.text, spans)
         spans = split_after_names(article.text, spans, names)
         spans = split_long(article.text, join_quotations(article.text, spans))
         for index, (s, e) in enumerate(spans):
@@ -309,6 +310,29 @@ def split_after_names(
         r"\b(?:" + "|".join(re.escape(n) for n in sorted(names)) + r")\.(?=\s+[“\"]?[A-Z])"
     )
     return _split_at(text, spans, lambda s, e: (m.end() for m in ending.finditer(text, s, e)))
+
+
+# "at 8 a.m. CT with his two children", "about 11 p.m. Wednesday when": pysbd ends a sentence
+# at "a.m." before a capital; a time zone or a weekday after it goes on the sentence.
+_CLOCK_END = re.compile(r"\b\d{1,2}(?::\d{2})?\s?[ap]\.m\.$", re.IGNORECASE)
+_CLOCK_GOES_ON = re.compile(
+    r"(?:[A-Z]{1,2}[SD]?T|GMT|UTC|Eastern|Central|Pacific|Mountain|local time"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
+)
+
+
+def join_clock_times(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a sentence ending on a clock time ("8 a.m.") to the next when that one opens on
+    its time zone or weekday ("CT with his two children ...")."""
+    out: list[tuple[int, int]] = []
+    for span in spans:
+        if out and _CLOCK_END.search(text, out[-1][0], out[-1][1]):
+            following = _CLOCK_GOES_ON.match(text, span[0])
+            if following and text[span[0]].isupper():
+                out[-1] = (out[-1][0], span[1])
+                continue
+        out.append(span)
+    return out
 
 
 def join_quotations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -432,3 +432,16 @@ def test_fast_splitter_gives_pysbds_sentences_on_abbreviation_heavy_text(
     pieces: list[str],
 ) -> None:
     _assert_same_as_pysbd(" ".join(pieces))
+
+
+def test_a_clock_time_with_its_zone_or_weekday_stays_in_its_sentence() -> None:
+    assert texts_at_their_offsets(
+        "He left home at 7:30 a.m. CT with his two children, police said. The blast came at "
+        "about 11 p.m. Wednesday when the market was full. The meeting ended at 9 p.m. The "
+        "talks resume on Friday."
+    ) == [
+        "He left home at 7:30 a.m. CT with his two children, police said.",
+        "The blast came at about 11 p.m. Wednesday when the market was full.",
+        "The meeting ended at 9 p.m.",
+        "The talks resume on Friday.",
+    ]
