@@ -9,7 +9,9 @@ headline twice. Nothing here lists those strings; the rules are about shape:
   navigation, bylines, credits and subheadings all look like that;
 - the first title-like line before the body is the headline (metadata, not a sentence);
 - a paragraph repeated verbatim, one in a script other than the article's, one carrying a social
-  post's link or signature, one that opens on an emoji, and a short call to action are furniture;
+  post's link or signature, one that opens on an emoji, a photo caption closed by its credit
+  ("... on Thursday. (AP)") and a short call to action are furniture; a line in brackets is
+  never the headline;
 - a few words dangling after a paragraph's last sentence are a button label;
 - a block of summary bullets above the story, under a label such as "Story highlights", is
   neither headline nor text (the one place a label's words are named: they are glued to the
@@ -290,9 +292,18 @@ def _join_wrapped(raw: str, spans: list[tuple[int, int, bool]]) -> list[tuple[in
     return out
 
 
+# A photo caption: a sentence closed by its credit in brackets ("... on Thursday. (AP)",
+# "... at her home. (Photo: Metro Nashville Police)").
+_CAPTION_CREDIT = re.compile(
+    r"[.!?…][\"”’]?\s*\((?:AP|AFP|Reuters|EPA|Getty Images|[^()]*\bPhoto\b[^()]*)\)$"
+)
+
+
 def _furniture(text: str, key: str, seen: set[str], latin_article: bool) -> str | None:
     if key in seen:
         return "repeated paragraph"
+    if _CAPTION_CREDIT.search(text.rstrip()):
+        return "photo caption"
     if (_latin_share(text) >= 0.5) != latin_article:
         return "other script"
     if SOCIAL_POST.search(text) or _opens_on_emoji(text):
@@ -305,6 +316,8 @@ def _furniture(text: str, key: str, seen: set[str], latin_article: bool) -> str 
 def _title_like(text: str) -> bool:
     """A headline: 4 to 30 words, not ending like a statement (a question or exclamation, or no
     final punctuation, with an agency credit allowed after it)."""
+    if text.lstrip().startswith("(") and text.rstrip().endswith(")"):
+        return False  # "(Metropolitan Nashville Police Department)": a credit or an aside
     credit = _CREDIT.search(text)
     core = text[: credit.start()] if credit else text
     n_words = len(WORD.findall(core))

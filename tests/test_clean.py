@@ -476,3 +476,17 @@ def test_a_headline_opening_on_a_label_word_stays_the_headline(headline: str) ->
 def test_a_dateline_credits_an_outlet_only_by_name(opening: str, credit: str | None) -> None:
     cleaned = clean_text(f"{opening}said a storm flooded the capital on Monday.\n")
     assert cleaned.credit == credit
+
+
+def test_a_caption_closed_by_its_credit_and_a_bracketed_line_are_not_the_story() -> None:
+    raw = (
+        "(City Police Department)\n\n"
+        "The mayor spoke to reporters at City Hall on Thursday. (AP)\n\n"
+        "The toddler was found in the back of this pickup truck. (Photo: City Police)\n\n"
+        "The mayor said the city would review its rules, officials said.\n"
+    )
+    cleaned = clean_text(raw)
+    assert cleaned.title is None
+    assert [raw[a:b] for a, b in cleaned.paragraphs] == [
+        "The mayor said the city would review its rules, officials said."
+    ]
