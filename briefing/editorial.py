@@ -38,7 +38,7 @@ _LEANING_WORDS = frozenset(
     "he she they it this these that those his her their its him them such and but or so "
     "yet nor otherwise instead conversely then also still however nevertheless nonetheless "
     "moreover furthermore thus therefore hence consequently likewise similarly "
-    "besides additionally now".split()
+    "besides additionally now others".split()
 )
 _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march "
@@ -57,6 +57,9 @@ _POINTS_BACK = re.compile(
     r"spring|autumn|fall|season|century|decade|is|was|are|were|has|had|will|would|could|may|"
     r"might|must|should|can|does|did|means?|meant)\b)[a-z]"
 )
+# An item of a list ("_ Interior Department.", "• People ages 40 to 75 ..."): it leans on the
+# sentence that opens the list.
+_LIST_ITEM = re.compile(r"^\s*(?:_|•|\*|-)\s")
 # "Meanwhile, it says, ...": an unnamed body or document speaks, named in the sentence before.
 _IT_SAYS = re.compile(r"^\W*(?:\w+\W+){0,2}?it\s+(?:says|said)\b", re.IGNORECASE)
 # "Eight other people were wounded", "another 173 people": more of what an earlier sentence
@@ -191,7 +194,7 @@ def leans_on_context(text: str) -> bool:
     outside = _QUOTED.sub(' " ', text).strip()
     if _POINTS_BACK.search(outside):
         return True
-    if _IT_SAYS.match(outside):
+    if _IT_SAYS.match(outside) or _LIST_ITEM.match(text):
         return True
     more = _MORE_OF.search(outside)
     if more and not _COUNT_OR_NAME.search(outside, 0, more.start()):

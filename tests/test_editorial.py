@@ -164,6 +164,9 @@ DEPENDENT = [
     "Police said another 173 people were injured in the blaze.",
     "Another 19 states do not include such crimes in their laws.",
     "Meanwhile, it says, the old government is holding power illegally.",
+    # An item of a list; "Others" than those told before.
+    "_ People aged 40 to 75 with diabetes should take the drug.",
+    "Others said they heard two explosions, followed by fast pops.",
     # "Now" opens on a change from what the story told before.
     "Now, with markets fearful, its debts have become crucial.",
     "He insists he does want peace, but only on Russia’s own terms and conditions.",
