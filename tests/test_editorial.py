@@ -166,7 +166,7 @@ DEPENDENT = [
     "Meanwhile, it says, the old government is holding power illegally.",
     # An item of a list; "Others" than those told before.
     "_ People aged 40 to 75 with diabetes should take the drug.",
-    "Others said they heard two explosions, followed by fast pops.",
+    "Others scraped mud off the floors of the flooded houses.",
     # "Now" opens on a change from what the story told before.
     "Now, with markets fearful, its debts have become crucial.",
     "He insists he does want peace, but only on Russia’s own terms and conditions.",
