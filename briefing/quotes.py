@@ -2174,6 +2174,22 @@ def _carries(longer: tuple[str, ...], shorter: tuple[str, ...]) -> float:
     return coverage
 
 
+def _worded_alike(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    """Whether ``shorter`` prints the words of ``longer`` where it runs, but for a word in ten:
+    counting both words of ``shorter`` missing from ``longer`` and words ``longer`` has between
+    them that ``shorter`` leaves out ("to be pursuing ... their previous strategy" and "to
+    pursue ... their strategy" differ by three words in nineteen)."""
+    if longer == shorter:
+        return True
+    matcher = difflib.SequenceMatcher(None, longer, shorter, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    if not blocks:
+        return False
+    matched = sum(b.size for b in blocks)
+    spread = blocks[-1].a + blocks[-1].size - blocks[0].a
+    return (len(shorter) - matched) + (spread - matched) <= len(shorter) // 10
+
+
 def _merge(found: Sequence[_Found]) -> list[list[_Found]]:
     """Group the quotations that are one quotation, each group's longest first.
 
@@ -2265,6 +2281,8 @@ def _candidate(
     root = group[0]
     per_source: dict[int, _Found] = {}
     for quote in group:
+        if not _worded_alike(root.words, quote.words):
+            continue  # one quotation, but this outlet printed other words: not cited for these
         kept = per_source.get(quote.article)
         if kept is None or len(quote.words) > len(kept.words):
             per_source[quote.article] = quote

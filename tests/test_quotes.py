@@ -1373,3 +1373,22 @@ def test_a_person_one_trusts_in_is_no_place() -> None:
         '"We will not accept any ultimatum from anyone at all," he said.',
     )
     assert speaker is None and why == "ambiguous"
+
+
+def test_an_outlet_printing_other_words_is_not_cited_for_the_quotation() -> None:
+    """ "to be pursuing ... their previous strategy" and "to pursue ... their strategy" are one
+    quotation but three words apart in nineteen: only the outlet printing these words is
+    cited for them."""
+    first = article_of(
+        '"It is a little nonsensical for them to be pursuing this course of action but not '
+        'inconsistent with their previous strategy," spokesman Josh Earnest said.',
+        key="a",
+    )
+    second = article_of(
+        '"It is a little nonsensical for them to pursue this course of action but not '
+        'inconsistent with their strategy," spokesman Josh Earnest said.',
+        key="b",
+    )
+    (quote,) = quotes_of(first, second)
+    assert quote.speaker == "Josh Earnest"
+    assert quote.source_ids == (1,)
