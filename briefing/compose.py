@@ -194,6 +194,7 @@ def compose_briefing(
     return Briefing(
         title=config.title or next((a.title for a in articles if a.title), "Briefing"),
         date=config.date or (max(dates) if dates else now.date()),
+        undated=config.date is None and not dates,
         generated=now,
         summarizer=budget.algorithm,
         sections=tuple(sections),

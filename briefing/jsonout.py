@@ -272,6 +272,11 @@ class BriefingDocument(_Model):
     )
     title: str = Field(description="Title of the briefing.")
     date: dt.date = Field(description="Date the briefing is for (ISO 8601, YYYY-MM-DD).")
+    undated: bool = Field(
+        False,
+        description="True when no source is dated and the configuration gives no date: `date` "
+        "is then the day the briefing was built, not the day of the news.",
+    )
     generated: dt.datetime = Field(
         description="When the briefing was built (ISO 8601 date and time)."
     )
@@ -297,6 +302,7 @@ def briefing_document(briefing: Briefing) -> BriefingDocument:
         schema_version=SCHEMA_VERSION,
         title=briefing.title,
         date=briefing.date,
+        undated=briefing.undated,
         generated=briefing.generated,
         summarizer=briefing.summarizer,
         sources=[_source_entry(source) for source in briefing.sources],

@@ -420,7 +420,8 @@ class Briefing:
     )
     date: dt.date = field(
         metadata={
-            "help": "The day the briefing is for: `date` in config.toml, else the newest article's."
+            "help": "The day the briefing is for: `date` in config.toml, else the newest "
+            "article's; the day it was built when neither gives one (see `undated`)."
         }
     )
     generated: dt.datetime = field(
@@ -448,6 +449,13 @@ class Briefing:
             "help": "The key quotes, best first: direct quotations with their speaker and "
             "every source carrying them; empty when the sources quote no one at length, or "
             "`summarizer.max_quotes` is 0."
+        },
+    )
+    undated: bool = field(
+        default=False,
+        metadata={
+            "help": "True when no source is dated and config.toml gives no `date`: `date` is "
+            "then only the day the briefing was built, not the day of the news."
         },
     )
 

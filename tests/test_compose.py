@@ -228,3 +228,10 @@ def test_a_source_leaving_out_one_of_the_points_numbers_is_not_cited_for_it() ->
     cluster = Cluster(ScoredSentence(rep, "a", 1.0, 4.0, False), (rep, partial, full))
     briefing = _compose_with_evidence([cluster], _config(min_points_per_theme=1))
     assert briefing.sections[0].points[0].source_ids == (1, 3)
+
+
+def test_a_briefing_of_undated_sources_says_its_date_is_the_build_day() -> None:
+    briefing = _compose([_cluster(0, "a", 1.0)], _config(min_points_per_theme=1))
+    assert briefing.undated and briefing.date == NOW.date()
+    dated = _config(min_points_per_theme=1).model_copy(update={"date": NOW.date()})
+    assert not _compose([_cluster(0, "a", 1.0)], dated).undated

@@ -383,6 +383,7 @@ def test_json_document(outputs: dict[str, bytes], briefing: Briefing) -> None:
         "schema_version",
         "title",
         "date",
+        "undated",
         "generated",
         "summarizer",
         "sources",
@@ -563,3 +564,11 @@ def test_outlets_carrying_the_same_article_are_named_in_every_format() -> None:
     assert "carried by" not in next(
         x for x in out["md"].decode().splitlines() if x.startswith("2. ")
     )
+
+
+def test_an_undated_briefing_says_built_in_markdown_and_html(briefing: Briefing) -> None:
+    from dataclasses import replace
+
+    rendered = render_outputs(replace(briefing, undated=True), ["md", "html"], [])
+    assert "Built " in rendered["md"].decode() and "(no source is dated)" in rendered["md"].decode()
+    assert "(no source is dated)" in rendered["html"].decode()
