@@ -196,7 +196,8 @@ def leans_on_context(text: str) -> bool:
         return True
     if _IT_SAYS.match(outside) or _LIST_ITEM.match(text):
         return True
-    more = _MORE_OF.search(outside)
+    # Both shapes hold "other" ("another"): a cheap test first, most sentences have neither.
+    more = _MORE_OF.search(outside) if "other" in outside.casefold() else None
     if more and not _COUNT_OR_NAME.search(outside, 0, more.start()):
         return True
     if text.lstrip().startswith(('"', "“")):
