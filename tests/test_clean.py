@@ -422,6 +422,12 @@ def test_an_opening_name_is_not_a_dateline(text: str) -> None:
     assert raw[start:end] == text
 
 
+def title_and_text(raw: str) -> tuple[str | None, list[str]]:
+    """The headline ``clean_text`` finds in ``raw`` and the paragraphs it keeps."""
+    cleaned = clean_text(raw)
+    return cleaned.title, [raw[a:b] for a, b in cleaned.paragraphs]
+
+
 def test_summary_bullets_above_the_story_are_furniture_not_its_headline() -> None:
     """An outlet's "Story highlights" block (a label glued to the first bullet, then bullets
     without full stops) is neither the headline nor text; the body starts after it."""
@@ -431,21 +437,21 @@ def test_summary_bullets_above_the_story_are_furniture_not_its_headline() -> Non
         "Kabul, Afghanistan (CNN) A wedding in the north turned deadly when a gunfight broke out. "
         "Twenty-one guests were killed.\n"
     )
-    cleaned = clean_text(raw)
-    assert cleaned.title is None
-    assert [raw[a:b] for a, b in cleaned.paragraphs] == [
-        "A wedding in the north turned deadly when a gunfight broke out. Twenty-one guests "
-        "were killed."
-    ]
+    assert title_and_text(raw) == (
+        None,
+        [
+            "A wedding in the north turned deadly when a gunfight broke out. Twenty-one guests "
+            "were killed."
+        ],
+    )
 
 
 def test_a_first_paragraph_opening_on_in_brief_is_prose() -> None:
     raw = "Talks collapse in Geneva\n\nIn brief, the talks collapsed on Friday after a day.\n"
-    cleaned = clean_text(raw)
-    assert cleaned.title == "Talks collapse in Geneva"
-    assert [raw[a:b] for a, b in cleaned.paragraphs] == [
-        "In brief, the talks collapsed on Friday after a day."
-    ]
+    assert title_and_text(raw) == (
+        "Talks collapse in Geneva",
+        ["In brief, the talks collapsed on Friday after a day."],
+    )
 
 
 @pytest.mark.parametrize(
@@ -485,8 +491,7 @@ def test_a_caption_closed_by_its_credit_and_a_bracketed_line_are_not_the_story()
         "The toddler was found in the back of this pickup truck. (Photo: City Police)\n\n"
         "The mayor said the city would review its rules, officials said.\n"
     )
-    cleaned = clean_text(raw)
-    assert cleaned.title is None
-    assert [raw[a:b] for a, b in cleaned.paragraphs] == [
-        "The mayor said the city would review its rules, officials said."
-    ]
+    assert title_and_text(raw) == (
+        None,
+        ["The mayor said the city would review its rules, officials said."],
+    )
