@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 import tempfile
 import time
 from collections.abc import Iterator, Mapping, Sequence
@@ -131,6 +132,7 @@ def analyse(
         with _stage("split", timings):
             sentences, verdicts = split_and_judge(articles, config.editorial, workers)
             usable = [s for s in sentences if verdicts[s.id].usable]
+            articles, sentences, warnings = _without_empty(articles, sentences, usable, warnings)
     with _stage("themes", timings):
         assignments = assign_themes(usable, config.themes)
         by_theme = {
@@ -180,6 +182,37 @@ def analyse(
         evidence=tuple(evidence),
         copies=copies,
         quotes=quotes,
+    )
+
+
+_QUOTATION_MARK = re.compile(r"[\"“”„]")
+
+
+def _without_empty(
+    articles: tuple[Article, ...],
+    sentences: Sequence[Sentence],
+    usable: Sequence[Sentence],
+    warnings: tuple[str, ...],
+) -> tuple[tuple[Article, ...], list[Sentence], tuple[str, ...]]:
+    """The articles that can give a point or a quote: one with no usable sentence and no
+    quotation mark (a "page not available" notice, a social network's boilerplate, a login
+    wall) is left out with a warning naming its file, unless every article is such."""
+    kept_keys = {s.article for s in usable}
+    empty = [a for a in articles if a.key not in kept_keys and not _QUOTATION_MARK.search(a.text)]
+    if not empty or len(empty) == len(articles):
+        return articles, list(sentences), warnings
+    dropped = {a.key for a in empty}
+    for article in empty:
+        log.info("%s: no usable sentence; left out", article.path)
+    notes = tuple(
+        f"{a.path}: no usable sentence (only questions, prompts, the reader addressed or "
+        "fragments: an error, index or login page?); left out"
+        for a in empty
+    )
+    return (
+        tuple(a for a in articles if a.key not in dropped),
+        [s for s in sentences if s.article not in dropped],
+        (*warnings, *notes),
     )
 
 

@@ -172,3 +172,31 @@ def test_paths_in_the_outputs_do_not_depend_on_the_checkout(briefing: Briefing) 
     for source in briefing.sources:
         assert not Path(source.path).is_absolute()
         assert source.path.startswith("examples/putin-talks/")
+
+
+def test_an_article_with_nothing_usable_and_no_quotation_is_left_out(
+    tmp_path: Path, example_config
+) -> None:  # type: ignore[no-untyped-def]
+    """An error page, a social network's boilerplate or a login wall is no source; an article
+    that only quotes someone stays, for its key quote."""
+    from briefing.config import with_overrides
+    from briefing.pipeline import analyse
+
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    for example in sorted((ROOT / "examples" / "putin-talks").iterdir())[:2]:
+        (folder / example.name).write_bytes(example.read_bytes())
+    (folder / "zz_error.txt").write_text(
+        "We're sorry, but this page is not available. Try typing the web address again.\n",
+        encoding="utf-8",
+    )
+    (folder / "zz_quote.txt").write_text(
+        "Putin on the talks\n\n"
+        '"We are ready for talks without any preconditions at all," Putin told us.\n',
+        encoding="utf-8",
+    )
+    analysis = analyse(with_overrides(example_config, sources=folder))
+    keys = [a.key for a in analysis.articles]
+    assert "zz_error" not in keys and "zz_quote" in keys
+    (warning,) = [w for w in analysis.warnings if "zz_error" in w]
+    assert "no usable sentence" in warning and "left out" in warning
