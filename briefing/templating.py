@@ -71,6 +71,7 @@ from . import __version__
 from .errors import TemplateError
 from .markup import escape_markdown, md_code
 from .models import Briefing
+from .text import stop_words
 
 MARKDOWN_TEMPLATE = "briefing.md.j2"
 HTML_TEMPLATE = "briefing.html.j2"
@@ -157,6 +158,16 @@ def _web_url(url: str | None) -> str:
     return url
 
 
+def _in_sentence(text: str) -> str:
+    """Words quoted from the start of a sentence, set inside another: a capital that only
+    opened the sentence is lowered ("At least 15 people" -> "at least 15 people"); a name
+    keeps its capital ("Monday", "Kyiv")."""
+    first = text.split(" ", 1)[0]
+    if first[:1].isupper() and first[1:].islower() and first.lower() in stop_words():
+        return text[0].lower() + text[1:]
+    return text
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class FilterDoc:
     """A filter of briefing: the function, one line of help, and an example expression (rendered
@@ -193,6 +204,12 @@ FILTERS: dict[str, FilterDoc] = {
         _plural,
         "A count with its noun, singular for 1; give the plural when it is not noun + s.",
         "{{ briefing.sources|length|plural('source') }}, {{ 1|plural('story', 'stories') }}",
+    ),
+    "in_sentence": FilterDoc(
+        _in_sentence,
+        "Words quoted from the start of a sentence, set inside another: a capital that only "
+        "opened the sentence is lowered (a name keeps its capital).",
+        "{{ 'At least 15 people'|in_sentence }}, {{ 'Monday'|in_sentence }}",
     ),
     "basename": FilterDoc(
         _basename,

@@ -824,3 +824,20 @@ def test_every_way_through_range_counts(tmp_path: Path, each: str) -> None:
     loops = f"{{% for i in {each} %}}{{% for j in {each} %}}{{% endfor %}}{{% endfor %}}"
     message = render_error(tmp_path, loops, max_range_items=50_000)
     assert "stopped after 50,000 steps of range()" in message
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("At least 15 people", "at least 15 people"),
+        ("About 180 people", "about 180 people"),
+        ("Monday", "Monday"),
+        ("Kyiv", "Kyiv"),
+        ("UN troops", "UN troops"),
+        ("472 drones", "472 drones"),
+    ],
+)
+def test_in_sentence_lowers_only_a_capital_that_opened_a_sentence(value: str, shown: str) -> None:
+    from briefing.templating import FILTERS
+
+    assert FILTERS["in_sentence"].function(value) == shown
