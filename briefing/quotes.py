@@ -131,6 +131,8 @@ _TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|Rev|Adm|Maj|Jr|Sr)\.(?=\s)"
     r"|[A-Z](?:\.[A-Z])+\.?"
     r"|[A-Z]\.(?=\s+[A-Z])"  # an initial: George W. Bush
+    # A web address is one word: "the founder of kidsandcars.org, says" ends no clause.
+    r"|[^\W_]+(?:\.[^\W_]+)*\.(?:com|org|net|gov|edu|co\.uk|info)\b"
     r"|[^\W_]+(?:['’\-][^\W_]+)*(?:['’](?=\s|$))?"
     r"|[,;:.!?()—–]"
 )

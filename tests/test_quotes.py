@@ -1392,3 +1392,14 @@ def test_an_outlet_printing_other_words_is_not_cited_for_the_quotation() -> None
     (quote,) = quotes_of(first, second)
     assert quote.speaker == "Josh Earnest"
     assert quote.source_ids == (1,)
+
+
+def test_a_web_address_in_an_apposition_ends_no_clause() -> None:
+    """ "the founder of kidsandcars.org, says" describes the person named before it; its dot
+    does not cut the apposition and leave "the founder" as a second person in sight."""
+    speaker, how = speaker_of(
+        "Jannette Fennell, the founder of kidsandcars.org, says parents should keep a toy in "
+        "the car seat.",
+        '"Keep a stuffed animal in the car seat when it is empty," she said.',
+    )
+    assert (speaker, how) == ("Jannette Fennell", "pronoun")
