@@ -990,7 +990,9 @@ class _Reader:
         itself when a name stands between the commas (``the campaign manager, Corey
         Lewandowski,``); ``floor - 1`` if the comma closes nothing of the kind."""
         k = comma - 1
-        while k >= floor and comma - k <= 15:
+        # Up to 25 words: "Nancy Selover, a climatologist and research professor at the
+        # School of Geographical Sciences and Urban Planning at Arizona State, said".
+        while k >= floor and comma - k <= 25:
             if tokens[k].text == ",":
                 inside = tokens[k + 1] if k + 1 < comma else None
                 if inside is not None and (

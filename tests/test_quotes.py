@@ -1403,3 +1403,12 @@ def test_a_web_address_in_an_apposition_ends_no_clause() -> None:
         '"Keep a stuffed animal in the car seat when it is empty," she said.',
     )
     assert (speaker, how) == ("Jannette Fennell", "pronoun")
+
+
+def test_a_long_apposition_still_leads_to_its_speaker() -> None:
+    speaker, _ = speaker_of(
+        '"These tests replicated what might happen during a shopping trip," Nancy Selover, a '
+        "climatologist and research professor at the School of Geographical Sciences and "
+        "Urban Planning at Arizona State, said in a statement."
+    )
+    assert speaker == "Nancy Selover"
