@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 
 from .config import Config
 from .corroborate import Copy, Figure, adds_figure, figures, find_disagreements, original_of
-from .dedupe import Similarity
+from .dedupe import Similarity, citable
 from .models import (
     Article,
     Briefing,
@@ -162,7 +162,7 @@ def compose_briefing(
         restated = _restates(candidate.cluster, chosen, context, config)
         if restated is not None:
             also_cited.setdefault(restated, []).extend(
-                _carriers(candidate.cluster, chosen[restated], similarity, evidence_index, config)
+                _carriers(candidate.cluster, chosen[restated], context, config)
             )
             continue
         mine.append(candidate)
@@ -229,16 +229,13 @@ def _restates(
 
 
 def _carriers(
-    cluster: Cluster,
-    point: Cluster,
-    similarity: Similarity,
-    evidence_index: Mapping[str, int],
-    config: Config,
+    cluster: Cluster, point: Cluster, context: _Context, config: Config
 ) -> list[Sentence]:
     """The sentences of a left-out cluster that carry the chosen point's statement."""
-    rep = evidence_index[point.representative.sentence.id]
+    index = context.evidence_index
+    rep = index[point.representative.sentence.id]
     threshold = config.dedupe.duplicate_similarity
-    return [m for m in cluster.members if similarity.carries(evidence_index[m.id], rep, threshold)]
+    return [m for m in cluster.members if context.similarity.carries(index[m.id], rep, threshold)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,12 +274,8 @@ def _point(candidate: _Candidate, context: _Context, also_cited: Sequence[Senten
     rep = cluster.representative
     source_of = context.source_of
     first_per_source: dict[int, Sentence] = {}
-    index, rep_row = context.evidence_index, context.evidence_index[rep.sentence.id]
-    for member in (*cluster.members, *also_cited):
-        # A sentence leaving out one of the point's numbers says less than the point: its
-        # source is not cited for it (the statement's score still counts it).
-        if context.similarity.misses_figures(index[member.id], rep_row):
-            continue
+    carrying = (*cluster.members, *also_cited)
+    for member in citable(carrying, rep.sentence, context.similarity, context.evidence_index):
         first_per_source.setdefault(source_of[member.article], member)
     citations = tuple(cite(s, source) for source, s in sorted(first_per_source.items()))
     articles = {s.article for s in first_per_source.values()}

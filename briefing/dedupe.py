@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from .models import Cluster, ScoredSentence, Sentence
@@ -452,6 +452,19 @@ def _quotations(text: str) -> set[str]:
         if len(words) >= _SHARED_QUOTE_MIN_WORDS:
             out.add(" ".join(words))
     return out
+
+
+def citable(
+    members: Iterable[Sentence],
+    representative: Sentence,
+    similarity: Similarity,
+    row: Mapping[str, int],
+) -> list[Sentence]:
+    """The ``members`` a statement's sources are cited by: those saying all ``representative``
+    says. One leaving out one of its numbers (``Similarity.misses_figures``) is one statement
+    with it (its score still counts it) but says less, so its source is not cited for it."""
+    rep = row[representative.id]
+    return [m for m in members if not similarity.misses_figures(row[m.id], rep)]
 
 
 def merge_duplicates(

@@ -34,12 +34,12 @@ import math
 import os
 import re
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 from .config import DedupeConfig, EditorialConfig
-from .dedupe import Similarity, merge_duplicates
+from .dedupe import citable, merge_duplicates
 from .editorial import is_assertion
 from .models import Article, Cluster, ScoredSentence, Sentence, Summary, SummarySentence
 from .parallel import Workers
@@ -108,11 +108,17 @@ def summarize_articles(
     chosen = _choose(candidates, weights, words_budget)
     order = {a.key: n for n, a in enumerate(_reading_order(articles))}
     chosen.sort(key=lambda c: (order[c.cluster.representative.sentence.article], _at(c)))
+
+    def sources_of(cluster: Cluster) -> tuple[str, ...]:
+        """The articles cited for a statement: those whose sentence says all it says."""
+        members = citable(cluster.members, cluster.representative.sentence, similarity, row)
+        return tuple(dict.fromkeys(m.article for m in members))
+
     picked = tuple(
         SummarySentence(
             text=c.cluster.representative.sentence.text,
             sentence_id=c.cluster.representative.sentence.id,
-            sources=_citable(c.cluster, similarity, row),
+            sources=sources_of(c.cluster),
             rating=c.cluster.representative.rank_score,
         )
         for c in chosen
@@ -273,17 +279,6 @@ def _greedy(
         covered |= best.concepts
         left -= best.length
         remaining.remove(best)
-
-
-def _citable(cluster: Cluster, similarity: Similarity, row: Mapping[str, int]) -> tuple[str, ...]:
-    """The articles whose sentence says all the representative says: one leaving out one of
-    its numbers is not cited for it (as in the briefing's points)."""
-    rep = row[cluster.representative.sentence.id]
-    return tuple(
-        dict.fromkeys(
-            m.article for m in cluster.members if not similarity.misses_figures(row[m.id], rep)
-        )
-    )
 
 
 def _at(candidate: _Candidate) -> tuple[int, str]:
