@@ -97,7 +97,7 @@ from typing import Literal
 from .dedupe import Similarity, align_rewrites
 from .models import Article, Citation, Claim, Disagreement, Sentence, cite
 from .quotes import quotation_spans
-from .text import MONTH_NAMES, MONTHS, NUMBER_WORDS, content_stems, stem, stop_words
+from .text import MONTH_NAMES, MONTHS, NUMBER_WORDS, WEEKDAYS, content_stems, stem, stop_words
 
 # --- Copies ------------------------------------------------------------------------------------
 
@@ -425,7 +425,6 @@ about the damage of two storms ("some 4 billion pesos worth of crops", "10.4 bil
 worth of infrastructure, crops and other property") were 0.62 close, 0.36 here. Every true
 disagreement on the evaluation clusters is at least 0.67."""
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _SCALES["trillion"] = 1_000_000_000_000
 _QUALIFIER = re.compile(
@@ -440,7 +439,7 @@ _FIGURE = re.compile(
     r"(?P<ordinal>st|nd|rd|th)?"
     r"(?![\w,.]\d|-\d|[\w])"
 )
-_WEEKDAY = re.compile(r"\b(?P<day>" + "|".join(_WEEKDAYS) + r")\b(?!s)", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(?P<day>" + "|".join(WEEKDAYS) + r")\b(?!s)", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(r"\b(?P<month>" + MONTH_NAMES + r")\.?\s+$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(r"^\s+(?:of\s+)?(?P<month>" + MONTH_NAMES + r")\b", re.IGNORECASE)
 # Between a figure and a number in brackets after it, its conversion: "(", "(about ", "(dlrs ",
@@ -1018,7 +1017,7 @@ _PLACE = re.compile(
     r"(?P<place>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
 )
 _NOT_PLACES = frozenset(
-    [*_WEEKDAYS, *MONTHS, "the", "a", "an", "his", "her", "their", "its", "this", "that"]
+    [*WEEKDAYS, *MONTHS, "the", "a", "an", "his", "her", "their", "its", "this", "that"]
 )
 
 

@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from .models import Cluster, ScoredSentence, Sentence
-from .text import NUMBER_WORDS, content_stems, stem, stop_words, words
+from .text import NUMBER_WORDS, WEEKDAY_NAMES, WEEKDAYS, content_stems, stem, stop_words, words
 
 if TYPE_CHECKING:  # numpy is imported when a similarity is first built, not with the module
     import numpy as np
@@ -63,8 +63,7 @@ _MIN_SHARED_WORDS = 3
 # ("59 bodies ... and six others died later" is not "... and the 60th victim died"; not a part
 # of "twenty-five"), and weekdays ("talks open on Monday" and "on Tuesday" are not one
 # statement).
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d|\b(?:" + "|".join(_WEEKDAYS) + r")\b")
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d|\b(?:" + WEEKDAY_NAMES + r")\b")
 _COUNTED_WORDS = {word: str(n) for word, n in NUMBER_WORDS.items() if n >= 3}
 # A word that may be one of them (cheaper than trying every name at every position).
 _MAYBE_NUMBER_WORD = re.compile(
@@ -72,7 +71,7 @@ _MAYBE_NUMBER_WORD = re.compile(
     + "".join(sorted({w[0] + w[0].upper() for w in _COUNTED_WORDS}))
     + r"][a-z]{2,8}(?![\w-])(?!\s+[A-Z])"  # not in a name: "Three Gorges Dam"
 )
-_WEEKDAY_STEMS = frozenset(day.lower() for day in _WEEKDAYS)  # the stemmer leaves them whole
+_WEEKDAY_STEMS = frozenset(WEEKDAYS)  # the stemmer leaves them whole
 # A quotation of this many words, shared word for word, is the same statement however the
 # sentences around it differ.
 _SHARED_QUOTE_MIN_WORDS = 5

@@ -24,7 +24,7 @@ from dataclasses import replace
 from .clean import CALL_TO_ACTION, SOCIAL_POST, TERMINAL
 from .models import Sentence, Verdict
 from .segment import SPEECH_VERBS
-from .text import stop_words, words
+from .text import WEEKDAY_NAMES, WEEKDAYS, stop_words, words
 
 _QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 # "I" and "us" are matched case-sensitively ("US" is the country); "mine" is left out (a mine
@@ -40,9 +40,8 @@ _LEANING_WORDS = frozenset(
     "moreover furthermore thus therefore hence consequently likewise similarly "
     "besides additionally now others".split()
 )
-_CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march "
-    "april may june july august september october november december".split()
+_CALENDAR = frozenset(WEEKDAYS) | frozenset(
+    "january february march april may june july august september october november december".split()
 )
 _PERSONAL_PRONOUNS = frozenset(["he", "she", "him", "his", "her", "they", "them", "their"])
 _ENDS_ON_REFERENCE = re.compile(r"\b(?:this|that|these|those|it|them)[.!]$", re.IGNORECASE)
@@ -86,7 +85,7 @@ _CAPTION = re.compile(
     r"|\b(?:AP|AFP|Reuters|Getty Images|EPA)\s*(?:Photo|/)"
     # The agency caption's closing place and full date: "..., in Doha, Qatar, Tuesday, June 25,
     # 2013." (a report says "on Tuesday"; only a caption ends on ", Weekday, Month D, YYYY.")
-    r"|,\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\.?$",
+    r"|,\s*(?:" + WEEKDAY_NAMES + r"),\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\.?$",
 )
 # A teaser cut short: "... and then he said…"
 _TRAILS_OFF = re.compile(r"(?:\.\.\.|…)[\"”’']?$")

@@ -79,7 +79,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from .models import Article, Citation, Cluster, Quote, Sentence, cite
-from .text import content_stems, stop_words, words
+from .text import WEEKDAYS, content_stems, stop_words, words
 
 # A key quote has at least this many words: "ceasefire", "special military operation" and other
 # quoted terms are not quotes (tuned on the example corpus and DUC 2004: 6 keeps "Europe is
@@ -204,7 +204,7 @@ _CLAUSE_WORDS = frozenset(
     """that which who whom whose when while before after because if as since until where and
     but or whether though although""".split()
 )
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_WEEKDAYS = frozenset(WEEKDAYS)
 _CALENDAR = _WEEKDAYS | frozenset(
     "january february march april june july august september october november december".split()
 )

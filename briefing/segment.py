@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 
 from .models import Article, Sentence
+from .text import WEEKDAY_NAMES
 
 # A quotation longer than this is split like ordinary text: one point should stay readable.
 _QUOTE_MAX_WORDS = 90
@@ -317,7 +318,7 @@ def split_after_names(
 _CLOCK_END = re.compile(r"\b\d{1,2}(?::\d{2})?\s?[ap]\.m\.$", re.IGNORECASE)
 _CLOCK_GOES_ON = re.compile(
     r"(?:[A-Z]{1,2}[SD]?T|GMT|UTC|Eastern|Central|Pacific|Mountain|local time"
-    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
+    r"|" + WEEKDAY_NAMES + r")\b"
 )
 
 

@@ -38,6 +38,9 @@ MONTHS = {
 }
 # The same names as a regular-expression alternation, longest first ("sept" before "sep").
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+# The days of the week, and their capitalised names as an alternation ("Monday|Tuesday|...").
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_NAMES = "|".join(day.capitalize() for day in WEEKDAYS)
 
 # Numbers written as words -> their value; "one" left out, too often a pronoun ("one of them").
 NUMBER_WORDS = {
