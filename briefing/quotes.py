@@ -400,6 +400,9 @@ class _Found:
     words: tuple[str, ...]
     speaker: _Speaker | None = None
     why: str = "unknown"
+    # Whether its words are those of its group's longest quotation, but for a word in ten
+    # (``_worded_alike``): only then is its outlet cited for that quotation.
+    worded_alike: bool = True
 
 
 @dataclass(slots=True)
@@ -2149,21 +2152,28 @@ def _distinct_people(keys: Iterable[str]) -> list[str]:
 # --- Merging the outlets' quotations -----------------------------------------------------------
 
 
-def _carries(longer: tuple[str, ...], shorter: tuple[str, ...]) -> float:
+def _alignment(longer: tuple[str, ...], shorter: tuple[str, ...]) -> tuple[int, int]:
+    """How ``shorter`` lies in ``longer``: the words matched in order, and how many words of
+    ``longer`` the matches run over (0, 0 when nothing matches)."""
+    matcher = difflib.SequenceMatcher(None, longer, shorter, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    if not blocks:
+        return 0, 0
+    return sum(b.size for b in blocks), blocks[-1].a + blocks[-1].size - blocks[0].a
+
+
+def _carries(longer: tuple[str, ...], shorter: tuple[str, ...], aligned: tuple[int, int]) -> float:
     """How much of ``shorter`` is found, in order and close together, inside ``longer``
-    (0..1); 0 when it is not the same quotation.
+    (0..1; ``aligned`` is their ``_alignment``); 0 when it is not the same quotation.
 
     A word of ``shorter`` in ten may be missing (a spelling, "12"/"12th"), none in a
     quotation under ten words: "the reaction of Chinese authorities" and "the reaction of
     Chinese courts" are two wordings, one outlet does not carry the other's. A part of a
     longer quotation needs ``MIN_PART_WORDS`` words, ``MIN_CONTENT_WORDS`` of them no stop
     words: "be kind to one another" could be anybody's words."""
-    matcher = difflib.SequenceMatcher(None, longer, shorter, autojunk=False)
-    blocks = [b for b in matcher.get_matching_blocks() if b.size]
-    matched = sum(b.size for b in blocks)
-    if not blocks or matched < MIN_CARRIER_WORDS:
+    matched, spread = aligned
+    if matched < MIN_CARRIER_WORDS:
         return 0.0
-    spread = blocks[-1].a + blocks[-1].size - blocks[0].a
     if spread > len(shorter) * 1.25 + 2:
         return 0.0
     if len(shorter) - matched > len(shorter) // 10:
@@ -2178,19 +2188,13 @@ def _carries(longer: tuple[str, ...], shorter: tuple[str, ...]) -> float:
     return coverage
 
 
-def _worded_alike(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
-    """Whether ``shorter`` prints the words of ``longer`` where it runs, but for a word in ten:
-    counting both words of ``shorter`` missing from ``longer`` and words ``longer`` has between
-    them that ``shorter`` leaves out ("to be pursuing ... their previous strategy" and "to
-    pursue ... their strategy" differ by three words in nineteen)."""
-    if longer == shorter:
-        return True
-    matcher = difflib.SequenceMatcher(None, longer, shorter, autojunk=False)
-    blocks = [b for b in matcher.get_matching_blocks() if b.size]
-    if not blocks:
-        return False
-    matched = sum(b.size for b in blocks)
-    spread = blocks[-1].a + blocks[-1].size - blocks[0].a
+def _worded_alike(shorter: tuple[str, ...], aligned: tuple[int, int]) -> bool:
+    """Whether ``shorter`` prints the words of the longer quotation where it runs (``aligned``:
+    their ``_alignment``), but for a word in ten: counting both words of ``shorter`` missing
+    from the longer and words the longer has between them that ``shorter`` leaves out ("to be
+    pursuing ... their previous strategy" and "to pursue ... their strategy" differ by three
+    words in nineteen)."""
+    matched, spread = aligned
     return (len(shorter) - matched) + (spread - matched) <= len(shorter) // 10
 
 
@@ -2211,14 +2215,17 @@ def _merge(found: Sequence[_Found]) -> list[list[_Found]]:
         triples = _triples(quote.words)
         shared = Counter(g for t in triples for g in index.get(t, ()))
         needed = max(1, int(len(triples) * 0.3))
-        best: tuple[float, int] | None = None
+        best: tuple[float, int, tuple[int, int]] | None = None
         for group, count in sorted(shared.items()):
             if count < needed:
                 continue
-            coverage = _carries(groups[group][0].words, quote.words)
+            longest = groups[group][0].words
+            aligned = _alignment(longest, quote.words)
+            coverage = _carries(longest, quote.words, aligned)
             if coverage and (best is None or coverage > best[0]):
-                best = (coverage, group)
+                best = (coverage, group, aligned)
         if best is not None:
+            quote.worded_alike = _worded_alike(quote.words, best[2])
             groups[best[1]].append(quote)
             continue
         for triple in set(triples):
@@ -2285,7 +2292,7 @@ def _candidate(
     root = group[0]
     per_source: dict[int, _Found] = {}
     for quote in group:
-        if not _worded_alike(root.words, quote.words):
+        if not quote.worded_alike:
             continue  # one quotation, but this outlet printed other words: not cited for these
         kept = per_source.get(quote.article)
         if kept is None or len(quote.words) > len(kept.words):
