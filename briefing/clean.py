@@ -292,10 +292,12 @@ def _join_wrapped(raw: str, spans: list[tuple[int, int, bool]]) -> list[tuple[in
     return out
 
 
+# Agencies whose name credits a photo ("(AP)", "AP Photo/...", "Reuters/...").
+PHOTO_AGENCIES = "AP|AFP|Reuters|Getty Images|EPA"
 # A photo caption: a sentence closed by its credit in brackets ("... on Thursday. (AP)",
 # "... at her home. (Photo: Metro Nashville Police)").
 _CAPTION_CREDIT = re.compile(
-    r"[.!?…][\"”’]?\s*\((?:AP|AFP|Reuters|EPA|Getty Images|[^()]*\bPhoto\b[^()]*)\)$"
+    r"[.!?…][\"”’]?\s*\((?:" + PHOTO_AGENCIES + r"|[^()]*\bPhoto\b[^()]*)\)$"
 )
 
 

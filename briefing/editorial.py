@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from .clean import CALL_TO_ACTION, SOCIAL_POST, TERMINAL
+from .clean import CALL_TO_ACTION, PHOTO_AGENCIES, SOCIAL_POST, TERMINAL
 from .models import Sentence, Verdict
 from .segment import SPEECH_VERBS
 from .text import WEEKDAY_NAMES, WEEKDAYS, stop_words, words
@@ -82,7 +82,7 @@ _CAPTION = re.compile(
     r"|^\W*FILE\b|\bfile (?:photo|picture|image)\b"
     r"|\bcontributed (?:to )?(?:this|the) (?:report|story|article)\b"
     r"|\b(?:Hide|Show) Caption\b|\bPhotos?:\s|\bJUST WATCHED\b|\bMore Videos\b"
-    r"|\b(?:AP|AFP|Reuters|Getty Images|EPA)\s*(?:Photo|/)"
+    r"|\b(?:" + PHOTO_AGENCIES + r")\s*(?:Photo|/)"
     # The agency caption's closing place and full date: "..., in Doha, Qatar, Tuesday, June 25,
     # 2013." (a report says "on Tuesday"; only a caption ends on ", Weekday, Month D, YYYY.")
     r"|,\s*(?:" + WEEKDAY_NAMES + r"),\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\.?$",
