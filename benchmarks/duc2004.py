@@ -14,6 +14,8 @@ project (``ingest.load_articles``, ``segment.split_sentences``):
 
 - ``briefing``: ``briefing summarize FOLDER --words 100`` (``summarize.summarize_articles``):
   whole sentences, at most 100 words;
+- ``briefing-cut``: the same with ``--overrun``: one sentence more runs past 100 words and is
+  cut by the scorer, as the sumy and lead summaries below are;
 - ``sumy-lexrank``, ``sumy-textrank``, ``sumy-lsa``, ``sumy-luhn``: sumy 0.13.0's summarizers
   rating every sentence of the cluster fed as one document (``rank.sumy_ratings``), best first
   until 100 words are reached;
@@ -86,9 +88,9 @@ def load_clusters(data: Path, limit: int | None = None) -> list[Cluster]:
     return [load_cluster(folder) for folder in folders[:limit]]
 
 
-def briefing_system(words: int) -> Callable[[Cluster], list[str]]:
+def briefing_system(words: int, *, overrun: bool = False) -> Callable[[Cluster], list[str]]:
     def run(cluster: Cluster) -> list[str]:
-        summary = summarize_articles(cluster.articles, words_budget=words)
+        summary = summarize_articles(cluster.articles, words_budget=words, overrun=overrun)
         return [s.text for s in summary.sentences]
 
     return run
@@ -115,7 +117,11 @@ def lead(cluster: Cluster) -> list[str]:
 
 
 def systems(words: int) -> dict[str, Callable[[Cluster], list[str]]]:
-    found = {"briefing": briefing_system(words), "lead": lead}
+    found = {
+        "briefing": briefing_system(words),
+        "briefing-cut": briefing_system(words, overrun=True),
+        "lead": lead,
+    }
     found.update({name: sumy_system(algorithm, words) for name, algorithm in SUMY.items()})
     return found
 

@@ -450,13 +450,21 @@ def schedule(ctx: click.Context, config_path: Path, at: str, strict: bool) -> No
     help="The summarizer that rates the sentences.",
 )
 @click.option(
+    "--overrun",
+    is_flag=True,
+    help="Add one sentence past the limit, last, chosen for its words within it: for scorers "
+    "that cut every summary at --words (DUC's ROUGE protocol).",
+)
+@click.option(
     "--json",
     "as_json",
     is_flag=True,
     help="Print JSON: each sentence with its id and the articles carrying it.",
 )
 @click.pass_context
-def summarize(ctx: click.Context, folder: Path, words: int, summarizer: str, as_json: bool) -> None:
+def summarize(
+    ctx: click.Context, folder: Path, words: int, summarizer: str, overrun: bool, as_json: bool
+) -> None:
     """Summarize a folder of articles about one story, without themes: its key sentences,
     verbatim, at most --words words, one per line on standard output.
 
@@ -476,7 +484,11 @@ def summarize(ctx: click.Context, folder: Path, words: int, summarizer: str, as_
         with Workers() as workers:
             articles, warnings = load_articles(folder, workers=workers)
             summary = summarize_articles(
-                articles, words_budget=words, algorithm=summarizer, workers=workers
+                articles,
+                words_budget=words,
+                overrun=overrun,
+                algorithm=summarizer,
+                workers=workers,
             )
     except BriefingError as error:
         _fail(ctx, error)

@@ -19,7 +19,8 @@ summarizer rating (scaled to 0..1) times its length times ``RATING_WEIGHT`` and 
 each further source carrying its statement (``SUPPORT_WEIGHT``), so centrality and cross-source
 support break near-ties between equally covering choices. The best summary is found exactly, as
 an integer program (scipy's HiGHS solver), over the ``MAX_CANDIDATES`` sentences richest in
-concepts per word; should the solver fail, a greedy choice by gain per word stands in.
+concepts per word; should the solver fail, a greedy choice by gain per word stands in. For
+scorers that cut every summary at the budget, ``overrun`` adds one sentence running past it.
 
 The weights were chosen on DUC 2003 (30 clusters) and only then measured on DUC 2004: see
 benchmarks/README.md for the protocol and the figures. Candidates are the self-contained,
@@ -73,6 +74,7 @@ def summarize_articles(
     articles: Sequence[Article],
     *,
     words_budget: int = 100,
+    overrun: bool = False,
     algorithm: str = "lexrank",
     editorial: EditorialConfig | None = None,
     dedupe: DedupeConfig | None = None,
@@ -80,7 +82,12 @@ def summarize_articles(
 ) -> Summary:
     """The key sentences of ``articles``, at most ``words_budget`` words in all (words counted
     as white-space separated tokens, as ROUGE counts them), in reading order: articles in
-    order (oldest first when all are dated), sentences in article order."""
+    order (oldest first when all are dated), sentences in article order.
+
+    ``overrun``: for a scorer that cuts every summary at the budget (the DUC protocol), one
+    sentence more, placed last and running past the budget: the one whose words up to the
+    budget add the most concepts the others leave out. Nothing is added when the chosen
+    sentences fill the budget or no sentence would add anything before the cut."""
     editorial = editorial or EditorialConfig()
     dedupe = dedupe or DedupeConfig()
     sentences, verdicts = split_and_judge(articles, editorial, workers)
@@ -104,10 +111,13 @@ def summarize_articles(
     # (counting quotations and sentences leaning on their context too measured worse).
     plain = [s for s in usable if not verdicts[s.id].dependent and not _QUOTE_MARK.search(s.text)]
     weights = concept_weights(plain, len(articles))
-    candidates = _candidates(clusters, weights, words_budget)
-    chosen = _choose(candidates, weights, words_budget)
+    candidates = _candidates(clusters, weights)
+    fitting = [c for c in candidates if c.length <= words_budget][:MAX_CANDIDATES]
+    chosen = _choose(fitting, weights, words_budget)
     order = {a.key: n for n, a in enumerate(_reading_order(articles))}
     chosen.sort(key=lambda c: (order[c.cluster.representative.sentence.article], _at(c)))
+    if overrun and (last := _overrun(candidates, chosen, weights, words_budget)):
+        chosen.append(last)
 
     def sources_of(cluster: Cluster) -> tuple[str, ...]:
         """The articles cited for a statement: those whose sentence says all it says."""
@@ -178,10 +188,9 @@ def concept_weights(sentences: Sequence[Sentence], n_articles: int) -> dict[tupl
 
 
 def _candidates(
-    clusters: Sequence[Cluster], weights: dict[tuple[str, ...], float], budget: int
+    clusters: Sequence[Cluster], weights: dict[tuple[str, ...], float]
 ) -> list[_Candidate]:
-    """The statements a summary may quote, richest in concepts per word first, at most
-    ``MAX_CANDIDATES`` of them."""
+    """The statements a summary may quote, richest in concepts per word first."""
     index = {concept: i for i, concept in enumerate(weights)}
     values = list(weights.values())
     found = []
@@ -189,7 +198,7 @@ def _candidates(
         rep = cluster.representative
         text = rep.sentence.text
         length = len(text.split())
-        if rep.dependent or length > budget or _QUOTE_MARK.search(text):
+        if rep.dependent or _QUOTE_MARK.search(text):
             continue
         concepts = frozenset(index[c] for c in concepts_of(text) if c in index)
         if not concepts:
@@ -198,7 +207,7 @@ def _candidates(
         bonus = RATING_WEIGHT * rep.rank_score * length + SUPPORT_WEIGHT * support
         found.append(_Candidate(cluster, length, concepts, bonus))
     found.sort(key=lambda c: (-sum(values[i] for i in c.concepts) / c.length, _at(c)))
-    return found[:MAX_CANDIDATES]
+    return found
 
 
 def _choose(
@@ -240,6 +249,32 @@ def _choose(
         log.warning("summary: the solver found no solution (%s); choosing greedily", result.message)
         return _greedy(candidates, values.tolist(), budget)
     return [c for c, x in zip(candidates, result.x[:n], strict=True) if x > 0.5]
+
+
+def _overrun(
+    candidates: Sequence[_Candidate],
+    chosen: Sequence[_Candidate],
+    weights: dict[tuple[str, ...], float],
+    budget: int,
+) -> _Candidate | None:
+    """The candidate whose first words, up to the budget, add the most weight of concepts that
+    ``chosen`` leaves out; None when the budget is full or no candidate adds any."""
+    left = budget - sum(c.length for c in chosen)
+    if left <= 0:
+        return None
+    covered = {concept for c in chosen for concept in c.concepts}
+    index = {concept: i for i, concept in enumerate(weights)}
+    values = list(weights.values())
+    best, most = None, 0.0
+    for candidate in candidates:
+        if candidate.length <= left:
+            continue  # it would not run past the budget
+        kept = " ".join(candidate.cluster.representative.sentence.text.split()[:left])
+        added = {index[c] for c in concepts_of(kept) if c in index} - covered
+        gain = sum(values[i] for i in added)
+        if gain > most:
+            best, most = candidate, gain
+    return best
 
 
 @contextmanager

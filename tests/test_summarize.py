@@ -99,6 +99,29 @@ def test_sentences_in_reading_order(tmp_path: Path) -> None:
     assert ids == ["b:0:0", "a:0:0", "a:1:0"]
 
 
+def test_overrun_adds_one_sentence_past_the_budget_last(example_articles) -> None:  # type: ignore[no-untyped-def]
+    """For a scorer that cuts at the budget: the same choice, then one sentence running past
+    it, whose words before the cut say something the others do not."""
+    texts = {a.key: _folded(a.raw_text) for a in example_articles}
+    for budget in (40, 100):
+        plain = summarize_articles(example_articles, words_budget=budget)
+        over = summarize_articles(example_articles, words_budget=budget, overrun=True)
+        assert plain.words < budget
+        assert over.sentences[:-1] == plain.sentences
+        last = over.sentences[-1]
+        assert last not in plain.sentences and last.text in texts[last.sentence_id.split(":")[0]]
+        assert over.words == plain.words + len(last.text.split()) > budget
+        kept = " ".join(last.text.split()[: budget - plain.words])
+        said = set().union(*(concepts_of(s.text) for s in plain.sentences))
+        assert concepts_of(kept) - said, (budget, kept)
+
+
+def test_overrun_adds_nothing_to_a_full_budget(example_articles) -> None:  # type: ignore[no-untyped-def]
+    plain = summarize_articles(example_articles, words_budget=100)
+    full = summarize_articles(example_articles, words_budget=plain.words, overrun=True)
+    assert full == plain
+
+
 def test_min_articles_scales_with_the_cluster() -> None:
     assert [min_articles(n) for n in (1, 2, 3, 7, 8, 10)] == [1, 1, 2, 2, 3, 3]
 
@@ -146,6 +169,15 @@ def test_cli_json_names_the_sources() -> None:
         assert set(sentence["sources"]) <= keys
 
 
+def test_cli_overrun_runs_the_last_line_past_the_limit() -> None:
+    within = CliRunner().invoke(main, ["summarize", str(EXAMPLES), "--words", "70"])
+    past = CliRunner().invoke(main, ["summarize", str(EXAMPLES), "--words", "70", "--overrun"])
+    assert past.exit_code == 0, past.output
+    lines = past.stdout.splitlines()
+    assert lines[:-1] == within.stdout.splitlines()
+    assert sum(len(line.split()) for line in lines[:-1]) < 70 < sum(len(x.split()) for x in lines)
+
+
 def test_cli_errors_name_the_folder(tmp_path: Path) -> None:
     missing = CliRunner().invoke(main, ["summarize", str(tmp_path / "nope")])
     assert missing.exit_code == 2 and "nope" in missing.output
@@ -160,7 +192,9 @@ def test_cli_errors_name_the_folder(tmp_path: Path) -> None:
 # Quality floors: ROUGE recall x100 as measured when the weights were set (see
 # benchmarks/README.md), less a margin of 0.5.
 FIXTURE_FLOOR = {"rouge1_recall": 55.2, "rouge2_recall": 26.9}
-DUC2004_FIRST_TEN_FLOOR = {"rouge1_recall": 37.8, "rouge2_recall": 9.9}
+FIXTURE_CUT_FLOOR = {"rouge1_recall": 56.5, "rouge2_recall": 27.5}  # --overrun, cut at 100
+DUC2004_FIRST_TEN_FLOOR = {"rouge1_recall": 38.0, "rouge2_recall": 10.0}
+DUC2004_FIRST_TEN_CUT_FLOOR = {"rouge1_recall": 38.5, "rouge2_recall": 10.1}
 
 
 def test_quality_floor_on_the_fixture_corpus() -> None:
@@ -170,6 +204,9 @@ def test_quality_floor_on_the_fixture_corpus() -> None:
     ours = duc2004.score(duc2004.briefing_system(100), clusters)
     for measure, floor in FIXTURE_FLOOR.items():
         assert ours[measure] >= floor, (measure, ours[measure])
+    cut = duc2004.score(duc2004.briefing_system(100, overrun=True), clusters)
+    for measure, floor in FIXTURE_CUT_FLOOR.items():
+        assert cut[measure] >= floor, (measure, cut[measure])
     lead = duc2004.score(duc2004.lead, clusters)
     assert ours["rouge1_recall"] > lead["rouge1_recall"] + 5
     assert ours["rouge2_recall"] > lead["rouge2_recall"] + 5
@@ -186,6 +223,9 @@ def test_quality_floor_on_duc2004() -> None:
     for measure, floor in DUC2004_FIRST_TEN_FLOOR.items():
         assert ours[measure] >= floor, (measure, ours[measure])
     assert ours["words"] <= 100
+    cut = duc2004.score(duc2004.briefing_system(100, overrun=True), clusters)
+    for measure, floor in DUC2004_FIRST_TEN_CUT_FLOOR.items():
+        assert cut[measure] >= floor, (measure, cut[measure])
 
 
 def test_tuned_weights_are_the_documented_ones() -> None:
