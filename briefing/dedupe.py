@@ -7,8 +7,12 @@ they share enough meaning-bearing words, weighted by how rare each word is in th
 most of the other's weighted words, at least three of them. That catches identical copies, light
 edits and the close paraphrases rewritten wire copy is made of, while two sentences that merely
 share the story's names ("Putin", "Ukraine" are in every sentence, so they weigh little) or one
-clause stay apart. Sentences giving different figures ("60 killed" and "65 killed") never carry
-each other: that is an update or a disagreement, not the same statement.
+clause stay apart, and so do two that share rare names but none of the words saying what is
+stated of them. Rewrite alignment counts as paraphrase only between articles told in other
+words: where some aligned sentences are word-for-word copies, the article is a copy or an update
+and its differing sentences are new material, not the same statements reworded. Sentences
+giving different figures ("60 killed" and "65 killed") never carry each other: that is an
+update or a disagreement, not the same statement.
 
 Clustering is a star around a representative, never a chain: a sentence joins a cluster only if
 it is close to that cluster's representative, which is the text the point will show. So every
@@ -55,6 +59,10 @@ _REWRITE_MIN_ORDERED = 0.8
 # and this many aligned pairs.
 _REWRITE_MIN_SENTENCES = 6
 _REWRITE_MIN_PAIRS = 5
+# An aligned pair this similar is a sentence copied (near enough) word for word; an article pair
+# with at least this share of them is a copy or an update, not a paraphrase (``_reworded``).
+_COPIED_SENTENCE = 0.8
+_UPDATE_MIN_COPIED = 0.1
 # How much of a statement's weighted words a sentence must carry to be cited for it, and how
 # many of them at the least (one rare shared word is no evidence).
 _MIN_COVERAGE = 0.6
@@ -103,6 +111,8 @@ class Similarity:
         self._weight = [math.fsum(map(self._idf.__getitem__, bag)) for bag in bags]
         # Figures are read only for the pairs compared (few of all texts): see _numbers_of.
         self._numbers: list[frozenset[str] | None] = [None] * len(self.texts)
+        # Stems of the words written in lower case (not names), for the pairs compared.
+        self._common: list[frozenset[str] | None] = [None] * len(self.texts)
         vocabulary = {term: i for i, term in enumerate(sorted(document_frequency))}
         self._vectors = term_matrix(
             [[(vocabulary[t], self._idf[t]) for t in bag] for bag in bags], len(vocabulary)
@@ -265,7 +275,24 @@ class Similarity:
             self(i, j) >= threshold
             and self.coverage(i, j) >= _MIN_COVERAGE
             and len(self._bags[i] & self._bags[j]) >= _MIN_SHARED_WORDS
+            and not self._names_only(i, j)
         )
+
+    def _names_only(self, i: int, j: int) -> bool:
+        """Whether text ``j`` shares only names with text ``i``, none of the common words that
+        say what ``i`` states of them: "Chris Stevens, Sean Smith, Glen Doherty and Tyrone
+        Woods served our country" does not say "Tyrone Woods and Glen Doherty worked for the
+        CIA", however rare the names."""
+        common = self._common_of(i)
+        return bool(common) and common.isdisjoint(self._bags[j])
+
+    def _common_of(self, i: int) -> frozenset[str]:
+        found = self._common[i]
+        if found is None:
+            found = self._common[i] = content_stems(
+                " ".join(w for w in words(self.texts[i]) if w[0].islower())
+            )
+        return found
 
     def misses_figures(self, j: int, i: int) -> bool:
         """Whether text ``j`` leaves out a number text ``i`` gives ("Another 102 people were
@@ -273,6 +300,19 @@ class Similarity:
         statement with ``i`` perhaps, but it does not say all of it, so its source cannot be
         cited for ``i``'s wording."""
         return any(n[0].isdigit() for n in self._numbers_of(i) - self._numbers_of(j))
+
+    def misses_quotation(self, j: int, i: int) -> bool:
+        """Whether text ``j`` carries one quotation of text ``i`` word for word but leaves out
+        another (quotations of at least ``_SHARED_QUOTE_MIN_WORDS`` words): a sentence with
+        the first of two quoted sentences states the same as one with both, but its source is
+        not cited for both. (A text quoting none of them word for word is judged by its
+        words, as any paraphrase.)"""
+        quotations = _quotations(self.texts[i])
+        if len(quotations) < 2:
+            return False
+        text = f" {' '.join(_quotation_words(self.texts[j]))} "
+        carried = [f" {quotation} " in text for quotation in quotations]
+        return any(carried) and not all(carried)
 
     def _numbers_of(self, i: int) -> frozenset[str]:
         found = self._numbers[i]
@@ -382,6 +422,15 @@ def align_rewrites(
     return found
 
 
+def _reworded(aligned: Sequence[tuple[int, int]], similarity: Similarity) -> bool:
+    """Whether an aligned article pair is one report told in other words, so that its aligned
+    sentences are paraphrases. When some of them are copied word for word, one article is a
+    copy or a later update of the other, and the sentences that differ are what changed (new
+    material lined up against old), not the same statement reworded."""
+    copied = sum(1 for i, j in aligned if similarity(i, j) >= _COPIED_SENTENCE)
+    return copied < _UPDATE_MIN_COPIED * len(aligned)
+
+
 def _best_per_key(key: IntArray, other: IntArray, values: FloatArray) -> tuple[IntArray, IntArray]:
     """For each distinct ``key``, the ``other`` with the highest value (the lowest ``other``
     on a tie): (keys, others), sorted by key."""
@@ -447,10 +496,15 @@ def _quotations(text: str) -> set[str]:
     """Direct quotations of at least ``_SHARED_QUOTE_MIN_WORDS`` words, normalized."""
     out = set()
     for match in _QUOTATION.finditer(text):
-        words = re.findall(r"[^\W_]+", (match.group(1) or match.group(2)).lower())
+        words = _quotation_words(match.group(1) or match.group(2))
         if len(words) >= _SHARED_QUOTE_MIN_WORDS:
             out.add(" ".join(words))
     return out
+
+
+def _quotation_words(text: str) -> list[str]:
+    """The words of a text as quotations are compared: lower case, punctuation left out."""
+    return re.findall(r"[^\W_]+", text.lower())
 
 
 def citable(
@@ -463,7 +517,12 @@ def citable(
     says. One leaving out one of its numbers (``Similarity.misses_figures``) is one statement
     with it (its score still counts it) but says less, so its source is not cited for it."""
     rep = row[representative.id]
-    return [m for m in members if not similarity.misses_figures(row[m.id], rep)]
+    return [
+        m
+        for m in members
+        if not similarity.misses_figures(row[m.id], rep)
+        and not similarity.misses_quotation(row[m.id], rep)
+    ]
 
 
 def merge_duplicates(
@@ -488,8 +547,10 @@ def merge_duplicates(
     similarity.rewrites = []
     for _, _, aligned in align_rewrites(list(by_article.values()), similarity):
         similarity.rewrites.append(aligned)
+        reworded = _reworded(aligned, similarity)
         for i, j in aligned:
-            similarity.mark_same(i, j, threshold)
+            if reworded or similarity(i, j) >= threshold:
+                similarity.mark_same(i, j, threshold)
     order = sorted(
         candidates,
         key=lambda c: (c.dependent, -c.rank_score, c.sentence.article, c.sentence.position),

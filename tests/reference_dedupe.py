@@ -19,6 +19,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from briefing.dedupe import (
+    _COPIED_SENTENCE,
+    _UPDATE_MIN_COPIED,
     _MIN_COVERAGE,
     _MIN_SHARED_WORDS,
     _NUMBER,
@@ -32,7 +34,7 @@ from briefing.dedupe import (
     _quotations,
 )
 from briefing.models import Cluster, ScoredSentence, Sentence
-from briefing.text import content_stems
+from briefing.text import content_stems, words
 
 
 class ExhaustiveSimilarity:
@@ -103,10 +105,12 @@ class ExhaustiveSimilarity:
             return False
         if (min(i, j), max(i, j)) in self._known:
             return True
+        common = content_stems(" ".join(w for w in words(self.texts[i]) if w[0].islower()))
         return (
             self(i, j) >= threshold
             and self.coverage(i, j) >= _MIN_COVERAGE
             and len(self._bags[i] & self._bags[j]) >= _MIN_SHARED_WORDS
+            and not (common and common.isdisjoint(self._bags[j]))
         )
 
     def __call__(self, i: int, j: int) -> float:
@@ -177,8 +181,11 @@ def merge_duplicates(
     for i, sentence in enumerate(evidence):
         by_article.setdefault(sentence.article, []).append(i)
     for _, _, aligned in align_rewrites(list(by_article.values()), similarity):
+        copied = sum(1 for i, j in aligned if similarity(i, j) >= _COPIED_SENTENCE)
+        reworded = copied < _UPDATE_MIN_COPIED * len(aligned)
         for i, j in aligned:
-            similarity.mark_same(i, j, threshold)
+            if reworded or similarity(i, j) >= threshold:
+                similarity.mark_same(i, j, threshold)
     order = sorted(
         candidates,
         key=lambda c: (c.dependent, -c.rank_score, c.sentence.article, c.sentence.position),

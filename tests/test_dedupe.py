@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing.dedupe import Similarity, align_rewrites, merge_duplicates
+from briefing.dedupe import Similarity, align_rewrites, citable, merge_duplicates
 from briefing.models import ScoredSentence, Sentence
 
 
@@ -174,3 +174,66 @@ def test_a_short_article_is_never_a_rewrite_of_another() -> None:
     similarity = Similarity([*short, *long])
     groups = [[0], list(range(1, 1 + len(long)))]
     assert align_rewrites(groups, similarity) == []
+
+
+def test_names_alone_do_not_carry_a_statement() -> None:
+    """Rare names weigh most, but a sentence sharing only the names says nothing of what the
+    other says about them."""
+    point = "Ansel Varga and Milo Tressaline worked there."
+    names = "Petra Lomax, Milo Tressaline and Ansel Varga served their country."
+    similarity = _similarity(point, names)
+    assert similarity(0, 1) >= 0.5 and similarity.coverage(0, 1) >= 0.6
+    assert not similarity.carries(1, 0, 0.5)
+    same = _similarity(point, "Milo Tressaline and Ansel Varga both worked there for years.")
+    assert same.carries(1, 0, 0.5)
+
+
+UPDATED = [
+    "Dockworkers at the port of Varnholt walked out on Monday over pay.",
+    "The strike halted container traffic through the harbour for the first time in a decade.",
+    "The union wants a raise of eight percent over two years for its members.",
+    "The port authority has offered four percent and a one-off bonus to every worker.",
+    "Shipping lines have begun diverting vessels to Ostrand, a smaller port up the coast.",
+]
+
+
+def test_new_material_in_an_update_is_no_paraphrase_of_the_old() -> None:
+    """One article repeats another word for word but for its last sentence, where the later
+    version says something new: lined up against the old sentence, it is still not the same
+    statement, so neither is cited for the other."""
+    old = [_s("a", n, text) for n, text in enumerate(UPDATED)]
+    old.append(_s("a", 5, "Officials at the port declined to comment on the strike talks."))
+    new = [_s("b", n, text) for n, text in enumerate(UPDATED)]
+    new.append(_s("b", 5, "Union leaders said strike talks at the port would resume on Friday."))
+    evidence = [*old, *new, *FILLER]
+    clusters, similarity = merge_duplicates(
+        [_scored(s) for s in [*old, *new]], evidence, threshold=0.5
+    )
+    assert similarity.rewrites  # the two articles are aligned sentence by sentence
+    by_text = {c.representative.sentence.text: c.articles for c in clusters}
+    assert by_text[UPDATED[0]] == ("a", "b")
+    assert by_text[old[5].text] == ("a",) and by_text[new[5].text] == ("b",)
+
+
+def test_a_source_quoting_one_of_two_quoted_sentences_is_not_cited_for_both() -> None:
+    both = _s(
+        "a",
+        0,
+        '"The harbour will reopen on Monday," the mayor said. "Every ferry will run to the old '
+        'timetable again."',
+    )
+    first = _s("b", 0, '"The harbour will reopen on Monday," Mayor Ilse Brandt said on radio.')
+    again = _s(
+        "c",
+        0,
+        'Mayor Ilse Brandt said: "The harbour will reopen on Monday. Every ferry will run to the '
+        'old timetable again."',
+    )
+    evidence = [both, first, again, *FILLER]
+    clusters, similarity = merge_duplicates(
+        [_scored(both, 0.9), _scored(first), _scored(again)], evidence, threshold=0.5
+    )
+    assert len(clusters) == 1 and clusters[0].articles == ("a", "b", "c")
+    row = {s.id: i for i, s in enumerate(evidence)}
+    cited = citable(clusters[0].members, both, similarity, row)
+    assert [s.article for s in cited] == ["a", "c"]
