@@ -23,6 +23,7 @@ from . import __version__
 from .config import FORMATS, Config, EditionConfig, load_config, with_overrides
 from .errors import BriefingError, ConfigError, LockHeld, OutputError, TemplateError
 from .rank import SUMMARIZERS
+from .text import counted
 
 EXIT_OK, EXIT_FAILED, EXIT_CONFIG, EXIT_OUTPUT, EXIT_STRICT = 0, 1, 2, 3, 4
 EXIT_LOCKED = 75  # EX_TEMPFAIL: another daily run holds the lock; try again later
@@ -181,7 +182,8 @@ def build(
     briefing = result.briefing
     if not (ctx.obj or {}).get("quiet"):
         click.echo(
-            f"{briefing.title}: {len(briefing.points)} points from {len(briefing.sources)} sources",
+            f"{briefing.title}: {counted(len(briefing.points), 'point')} from "
+            f"{counted(len(briefing.sources), 'source')}",
             err=True,
         )
     for path in result.outputs:

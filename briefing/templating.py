@@ -71,7 +71,7 @@ from . import __version__
 from .errors import TemplateError
 from .markup import escape_markdown, md_code
 from .models import Briefing
-from .text import stop_words
+from .text import counted, stop_words
 
 MARKDOWN_TEMPLATE = "briefing.md.j2"
 HTML_TEMPLATE = "briefing.html.j2"
@@ -138,10 +138,6 @@ def _iso(value: dt.date | None) -> str:
     return "" if value is None else value.isoformat()
 
 
-def _plural(count: int, singular: str, plural: str | None = None) -> str:
-    return f"{count} {singular if count == 1 else plural or singular + 's'}"
-
-
 def _basename(path: str) -> str:
     return PurePosixPath(path.replace("\\", "/").rstrip("/")).name or path
 
@@ -201,7 +197,7 @@ FILTERS: dict[str, FilterDoc] = {
         "{{ briefing.generated|iso }}",
     ),
     "plural": FilterDoc(
-        _plural,
+        counted,
         "A count with its noun, singular for 1; give the plural when it is not noun + s.",
         "{{ briefing.sources|length|plural('source') }}, {{ 1|plural('story', 'stories') }}",
     ),

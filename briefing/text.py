@@ -111,6 +111,11 @@ def _content_stem(word: str) -> str:
     return ""
 
 
+def counted(count: int, singular: str, plural: str | None = None) -> str:
+    """``count`` with its noun in the right number: "1 source", "4 points"."""
+    return f"{count} {singular if count == 1 else plural or singular + 's'}"
+
+
 class SumyTokenizer:
     """The tokenizer sumy's ``Sentence`` objects call; sentences are split before sumy sees them."""
 

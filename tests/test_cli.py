@@ -284,3 +284,15 @@ def test_an_edition_naming_an_unknown_theme_is_a_config_error(tmp_path: Path) ->
     result = CliRunner().invoke(main, ["build", "--config", str(_config_with(tmp_path, text))])
     assert result.exit_code == 2
     assert "unknown theme(s) sport" in result.output
+
+
+def test_build_counts_one_source_in_the_singular(tmp_path: Path) -> None:
+    story = tmp_path / "story"
+    story.mkdir()
+    shutil.copy(next(EXAMPLES.glob("000_*.txt")), story / "only.txt")
+    result = CliRunner().invoke(
+        main,
+        ["build", "--config", str(CONFIG), "--sources", str(story), "--out", str(tmp_path / "o")],
+    )
+    assert result.exit_code == 0, result.output
+    assert "points from 1 source\n" in result.stderr
