@@ -26,7 +26,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from .config import Config
-from .corroborate import Copy, Figure, adds_figure, figures, find_disagreements, original_of
+from .corroborate import (
+    Copy,
+    Figure,
+    adds_figure,
+    figures,
+    find_disagreements,
+    independent_reports,
+    original_of,
+)
 from .dedupe import Similarity, citable
 from .models import (
     Article,
@@ -73,7 +81,7 @@ def score_signals(cluster: Cluster, original: Mapping[str, str] | None = None) -
     """The factors of a cluster's score: rank score, corroboration (by independent reports:
     ``original`` maps a copy's article key to its original's), theme fit, concreteness."""
     rep = cluster.representative
-    reports = len({(original or {}).get(key, key) for key in cluster.articles})
+    reports = independent_reports(cluster.members, original or {})
     return Signals(
         rank=rep.rank_score,
         corroboration=1 + SUPPORT_WEIGHT * (reports - 1),
@@ -275,7 +283,8 @@ def _point(candidate: _Candidate, context: _Context, also_cited: Sequence[Senten
     source_of = context.source_of
     first_per_source: dict[int, Sentence] = {}
     carrying = (*cluster.members, *also_cited)
-    for member in citable(carrying, rep.sentence, context.similarity, context.evidence_index):
+    cited = citable(carrying, rep.sentence, context.similarity, context.evidence_index)
+    for member in cited:
         first_per_source.setdefault(source_of[member.article], member)
     citations = tuple(cite(s, source) for source, s in sorted(first_per_source.items()))
     articles = {s.article for s in first_per_source.values()}
@@ -298,7 +307,7 @@ def _point(candidate: _Candidate, context: _Context, also_cited: Sequence[Senten
         rank_score=rep.rank_score,
         cue_score=rep.cue_score,
         support=len(citations),
-        independent=len({context.original.get(key, key) for key in articles}),
+        independent=independent_reports(cited, context.original),
         disagreements=disagreements,
         signals=score_signals(cluster, context.original),
     )

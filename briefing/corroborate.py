@@ -111,6 +111,10 @@ REWRITE_MIN_SHARE = 0.5
 REWRITE_MIN_SPECIFICS = 0.7
 """Share of each article's names and figures the other has too (see the module docstring)."""
 
+SAME_WORDING_MIN_WORDS = 12
+"""A sentence of this many words of the reporter's own (quotations aside), printed word for word
+by two sources, is one report's sentence however the rest of their articles differ."""
+
 CopyKind = Literal["verbatim", "rewrite"]
 
 
@@ -213,6 +217,37 @@ def find_copies(
 def original_of(copies: Iterable[Copy]) -> dict[str, str]:
     """Article key -> key of the original whose report it repeats, for every copy."""
     return {c.article: c.original for c in copies}
+
+
+def independent_reports(sentences: Iterable[Sentence], original: Mapping[str, str]) -> int:
+    """How many independent reports the ``sentences`` (one statement as several sources carry
+    it) come from: an article and its copies (``original``: copy -> original, as
+    ``original_of`` gives) are one, and so are two articles printing the statement in the same
+    words, at least ``SAME_WORDING_MIN_WORDS`` of them the reporter's own: two versions of one
+    wire story that differ too much to be copies of each other still share its sentences."""
+    root: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        key = original.get(key, key)
+        while root.get(key, key) != key:
+            key = root[key]
+        return key
+
+    wording: dict[str, str] = {}
+    for sentence in sentences:
+        report = find(sentence.article)
+        root.setdefault(report, report)
+        own = _QUOTED_PASSAGE.sub(" ", sentence.text)
+        if len(own.split()) < SAME_WORDING_MIN_WORDS:
+            continue
+        words = " ".join(re.findall(r"[^\W_]+", sentence.text.casefold()))
+        first = wording.setdefault(words, report)
+        if find(first) != report:
+            root[report] = find(first)
+    return len({find(key) for key in root})
+
+
+_QUOTED_PASSAGE = re.compile(r"[\"“”][^\"“”]*[\"“”]")
 
 
 def _connected(start: int, linked: Mapping[int, list[_Pair]]) -> set[int]:

@@ -23,6 +23,7 @@ from briefing.corroborate import (
     figures,
     find_copies,
     find_disagreements,
+    independent_reports,
     names_and_figures,
 )
 from briefing.dedupe import Similarity, align_rewrites
@@ -877,3 +878,20 @@ def test_adds_figure_is_a_count_share_or_sum_the_other_does_not_give(
     sentence: str, other: str, adds: bool
 ) -> None:
     assert adds_figure(figures(sentence), figures(other)) is adds
+
+
+def test_two_sources_printing_one_sentence_word_for_word_are_one_report() -> None:
+    """Two versions of one wire story that share too few sentences to be copies still carry
+    its sentences word for word: for those statements they are one report, not two."""
+    wire = "The port authority has offered four percent and a one-off bonus to every dockworker."
+
+    def sentence(article: str, text: str) -> Sentence:
+        return Sentence(f"{article}:0:0", article, 0, 0, 0, 0, len(text), text)
+
+    paraphrase = "Dockworkers were offered a four percent raise and a bonus by the port."
+    carried = [sentence("a", wire), sentence("b", wire.upper()), sentence("c", paraphrase)]
+    assert independent_reports(carried, {}) == 2
+    assert independent_reports(carried, {"c": "a"}) == 1
+    quoted = '"We offered four percent and a bonus to every dockworker," the port said.'
+    echoed = [sentence("a", quoted), sentence("b", quoted), sentence("c", paraphrase)]
+    assert independent_reports(echoed, {}) == 3  # quoting one statement is no shared report
