@@ -10,8 +10,11 @@ headline twice. Nothing here lists those strings; the rules are about shape:
 - the first title-like line before the body is the headline (metadata, not a sentence);
 - a paragraph repeated verbatim, one in a script other than the article's, one carrying a social
   post's link or signature, one that opens on an emoji, a photo caption closed by its credit
-  ("... on Thursday. (AP)") and a short call to action are furniture; a line in brackets is
-  never the headline;
+  ("... on Thursday. (AP)", "... Friday. (U.S. Navy photo)") or opened by a caption label
+  ("Image copyright ... Image caption ..."), a rights notice ("Copyright © 2015 ...",
+  "Republished with permission from ...") and a short call to action are furniture; a line in
+  brackets is never the headline, nor is a sentence closed by a remark in brackets, which above
+  the story is the lead picture's caption ("... on May 2. (Jane Roe/The Valley Times)");
 - a few words dangling after a paragraph's last sentence are a button label;
 - a block of summary bullets above the story, under a label such as "Story highlights", is
   neither headline nor text (the one place a label's words are named: they are glued to the
@@ -165,6 +168,13 @@ def clean_text(raw: str, *, markdown: bool = False, title: str | None = None) ->
             highlights = (highlights or bool(_HIGHLIGHTS.match(text))) and not TERMINAL.search(text)
             if highlights:
                 reason = "summary bullets"
+        if (
+            reason is None
+            and not body_started
+            and len(text.split()) <= _CAPTION_MAX_WORDS
+            and _SENTENCE_THEN_BRACKETS.search(text)
+        ):
+            reason = "photo caption"  # above the story: the lead picture's caption and credit
         if reason is None and not body_started and title is None and _title_like(text):
             credit = _CREDIT.search(text)
             title = " ".join(text[: credit.start() if credit else None].split())
@@ -295,17 +305,47 @@ def _join_wrapped(raw: str, spans: list[tuple[int, int, bool]]) -> list[tuple[in
 # Agencies whose name credits a photo ("(AP)", "AP Photo/...", "Reuters/...").
 PHOTO_AGENCIES = "AP|AFP|Reuters|Getty Images|EPA"
 # A photo caption: a sentence closed by its credit in brackets ("... on Thursday. (AP)",
-# "... at her home. (Photo: Metro Nashville Police)").
+# "... at her home. (Photo: Metro Nashville Police)", "... on Friday. (U.S. Navy photo)",
+# "(Reuters file photo)", "(Image courtesy of the family)"), in any case.
 _CAPTION_CREDIT = re.compile(
-    r"[.!?…][\"”’]?\s*\((?:" + PHOTO_AGENCIES + r"|[^()]*\bPhoto\b[^()]*)\)$"
+    r"[.!?…][\"”’]?\s*\((?:"
+    + PHOTO_AGENCIES
+    + r"|[^()]*\b(?i:photo(?:graph)?s?|images?)\b[^()]*)\)$"
 )
+# The label a site puts before a caption or a picture's credit: "Image copyright Reuters Image
+# caption Toilet paper has been in short supply", "Media caption The minister said ...".
+_CAPTION_LABEL = re.compile(
+    r"^\W*(?:image|media|photo|video)\s+(?:copyright|caption|credit)\b", re.I
+)
+# A sentence closed by a remark in brackets ("... on Friday. (Jane Doe/Outlet)"): never a
+# headline, which does not end on a full stop; above the story, the lead picture's caption.
+# The remark opens on a capital: "(scl)" closing a wire story is its editors' initials.
+_SENTENCE_THEN_BRACKETS = re.compile(r"\.[\"”’]?\s*\([A-Z][^()]*\)$")
+# A caption is a sentence or two; a whole story on one line is longer.
+_CAPTION_MAX_WORDS = 60
+# Rights and permission notices: "Copyright © 2015 by ...", "© 2016 Tech Times", "Copyright
+# 2018 WSMV", "All rights reserved", "Republished with permission from ...", "Reprinted by
+# arrangement with ...", "Excerpted from ...". Neither headline nor text. "Copyright" alone is
+# not enough: a story about piracy speaks of copyright.
+_RIGHTS_NOTICE = re.compile(
+    r"©|\bcopyright\s+(?:\(c\)|\d{4})|\ball rights reserved\b"
+    r"|\b(?:republished|reprinted|reproduced|used)\s+(?:with|by)\s+(?:kind\s+)?"
+    r"(?:permission|arrangement)\b"
+    r"|^\W*excerpted\s+(?:with\s+permission\s+)?from\b",
+    re.IGNORECASE,
+)
+# A notice is a line of its own, a few sentences at most; a long paragraph of prose that names
+# one ("the essay, reprinted with permission, argues ...") is prose.
+_RIGHTS_MAX_WORDS = 60
 
 
 def _furniture(text: str, key: str, seen: set[str], latin_article: bool) -> str | None:
     if key in seen:
         return "repeated paragraph"
-    if _CAPTION_CREDIT.search(text.rstrip()):
+    if _CAPTION_CREDIT.search(text.rstrip()) or _CAPTION_LABEL.match(text):
         return "photo caption"
+    if len(text.split()) <= _RIGHTS_MAX_WORDS and _RIGHTS_NOTICE.search(text):
+        return "rights notice"
     if (_latin_share(text) >= 0.5) != latin_article:
         return "other script"
     if SOCIAL_POST.search(text) or _opens_on_emoji(text):
@@ -324,6 +364,8 @@ def _title_like(text: str) -> bool:
     core = text[: credit.start()] if credit else text
     n_words = len(WORD.findall(core))
     if not 4 <= n_words <= 30 or core.rstrip().endswith((":", ",", ";")):
+        return False
+    if _SENTENCE_THEN_BRACKETS.search(core.rstrip()):
         return False
     if _MENU_SEPARATOR.search(core):
         return False  # "Home | Politics | World": a breadcrumb or menu

@@ -495,3 +495,78 @@ def test_a_caption_closed_by_its_credit_and_a_bracketed_line_are_not_the_story()
         None,
         ["The mayor said the city would review its rules, officials said."],
     )
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["(Harbor Patrol photo)", "(Wire Service file photo)", "(Photo by Ann Lee)", "(IMAGE)"],
+)
+def test_a_caption_closed_by_a_photo_credit_in_any_wording_is_neither_headline_nor_text(
+    credit: str,
+) -> None:
+    raw = (
+        "Diver Tom Reyes, 30, of Bayport, died during a training dive off the pier, "
+        f"Monday. {credit}\n\n"
+        "The harbor patrol is investigating the death of a diver, officials said on Tuesday.\n"
+    )
+    assert title_and_text(raw) == (
+        None,
+        ["The harbor patrol is investigating the death of a diver, officials said on Tuesday."],
+    )
+
+
+def test_a_sentence_closed_by_a_credit_above_the_story_is_its_pictures_caption() -> None:
+    raw = (
+        "The old mill on the river is seen on May 2, 2019. (Jane Roe/The Valley Times)\n\n"
+        "The county approved a plan to turn the old mill into a library, officials said.\n"
+    )
+    assert title_and_text(raw) == (
+        None,
+        ["The county approved a plan to turn the old mill into a library, officials said."],
+    )
+
+
+def test_a_wire_story_closed_by_its_editors_initials_is_the_story() -> None:
+    story = (
+        "The county approved a plan to turn the old mill into a library, officials said. "
+        "Work will start in the spring and should take two years, at a cost of about "
+        "$4 million. (jr)"
+    )
+    # Kept (only the initials dangling after the last sentence are masked).
+    assert title_and_text(story + "\n") == (None, [story.removesuffix(" (jr)")])
+
+
+def test_a_caption_label_opens_a_caption() -> None:
+    raw = (
+        "Image copyright Wire Service Image caption "
+        "The mill was built in 1850 and closed in 1990\n\n"
+        "The county approved a plan to turn the old mill into a library, officials said.\n"
+    )
+    assert title_and_text(raw)[1] == [
+        "The county approved a plan to turn the old mill into a library, officials said."
+    ]
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Republished with permission from Field Skills: A Ranger's Guide by Sam Oak. "
+        "Copyright © 2015 by Oak Books, LLC. Reprinted by arrangement with Pine House.",
+        "Copyright 2018 KXYZ (Valley Broadcasting). All rights reserved.",
+        "© 2016 Valley Times. Do not reproduce without permission.",
+        "This article is reproduced with permission from Valley Science News. "
+        "The article was first published on August 5, 2015.",
+        "Excerpted from The Long River by Ann Lee. Used by permission of the author.",
+    ],
+)
+def test_rights_and_permission_notices_are_furniture(notice: str) -> None:
+    body = "The county approved a plan to turn the old mill into a library, officials said."
+    assert kept(f"{body}\n\n{notice}\n") == [body]
+
+
+def test_prose_about_copyright_is_kept() -> None:
+    body = (
+        "The studio sued the site for copyright infringement, saying it had lost millions "
+        "of dollars in sales."
+    )
+    assert kept(f"{body}\n") == [body]
