@@ -15,7 +15,8 @@ headline twice. Nothing here lists those strings; the rules are about shape:
   "Republished with permission from ...") and a short call to action are furniture; a line in
   brackets is never the headline, nor is a sentence closed by a remark in brackets, which above
   the story is the lead picture's caption ("... on May 2. (Jane Roe/The Valley Times)");
-- a few words dangling after a paragraph's last sentence are a button label;
+- a few words dangling after a paragraph's last sentence are a button label, and a label in
+  capitals before a separator at its start a column's name ("THE FACT CHECKER | ...");
 - a block of summary bullets above the story, under a label such as "Story highlights", is
   neither headline nor text (the one place a label's words are named: they are glued to the
   first bullet, which otherwise looks like a headline).
@@ -101,6 +102,9 @@ _DATELINE = re.compile(
     r"|^[A-Z]{3,}(?:[/ ][A-Z]{3,})*,\s(?=[A-Z])"
 )
 _MENU_SEPARATOR = re.compile(r"\s[|›»>•·/]\s")
+# A section label in capitals set before the text by a separator ("THE FACT CHECKER | Rep. Ann
+# Lee said ..."): the column's name, not the sentence's.
+_SECTION_LABEL = re.compile(r"^[A-Z][A-Z'’&.]+(?:\s[A-Z][A-Z'’&.]+){0,4}\s+[|›»•·]\s+(?=\S)")
 # Words after a paragraph's last sentence that make a button label ("Show more", "Read on").
 _DANGLING_MAX_WORDS = 4
 
@@ -194,6 +198,10 @@ def clean_text(raw: str, *, markdown: bool = False, title: str | None = None) ->
             continue
         seen.add(key)
         body_started = True
+        label = _SECTION_LABEL.match(raw[start:end])
+        if label:
+            removed.append((start, start + label.end(), "section label"))
+            start += label.end()
         dateline = _DATELINE.match(raw[start:end])  # "^" does not anchor at a match position
         if dateline and start + dateline.end() < end:
             removed.append((start, start + dateline.end(), "dateline"))

@@ -570,3 +570,11 @@ def test_prose_about_copyright_is_kept() -> None:
         "of dollars in sales."
     )
     assert kept(f"{body}\n") == [body]
+
+
+def test_a_section_label_before_a_separator_is_masked_and_the_sentence_kept() -> None:
+    sentence = "Rep. Ann Lee said the county had not studied the flood with the same care."
+    raw = f"THE FACT CHECKER | {sentence}\n\nThe county disputed her account on Monday.\n"
+    cleaned = clean_text(raw)
+    assert [raw[a:b] for a, b in cleaned.paragraphs][0] == sentence
+    assert "FACT CHECKER" not in cleaned.text
