@@ -17,6 +17,9 @@ headline twice. Nothing here lists those strings; the rules are about shape:
   the story is the lead picture's caption ("... on May 2. (Jane Roe/The Valley Times)");
 - a few words dangling after a paragraph's last sentence are a button label, and a label in
   capitals before a separator at its start a column's name ("THE FACT CHECKER | ...");
+- a related-headlines widget glued into a sentence ("Hillary Clinton Hillary Diane Rodham
+  ClintonGrassley blasts ... MORE conducted ...") masks the whole sentence: a sentence is one
+  span of the text read, so the widget cannot be cut out of it;
 - a block of summary bullets above the story, under a label such as "Story highlights", is
   neither headline nor text (the one place a label's words are named: they are glued to the
   first bullet, which otherwise looks like a headline).
@@ -33,6 +36,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .segment import sentence_spans
 from .text import MONTH_NAMES, MONTHS, WORD
 
 TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
@@ -105,6 +109,14 @@ _MENU_SEPARATOR = re.compile(r"\s[|›»>•·/]\s")
 # A section label in capitals set before the text by a separator ("THE FACT CHECKER | Rep. Ann
 # Lee said ..."): the column's name, not the sentence's.
 _SECTION_LABEL = re.compile(r"^[A-Z][A-Z'’&.]+(?:\s[A-Z][A-Z'’&.]+){0,4}\s+[|›»•·]\s+(?=\S)")
+# A related-headlines widget glued into a sentence (The Hill's style): after a person's name,
+# their full name run into a list of headlines about them, closed by "MORE": "Hillary Clinton
+# Hillary Diane Rodham ClintonGrassley blasts Democrats ... MORE conducted just a sliver ...".
+# The surname comes twice, the second time glued to the capital opening the first headline.
+_GLUED_WIDGET = re.compile(
+    r"\b(?P<surname>[A-Z][a-z]+)\s+(?:[A-Z][a-z]*\.?\s+){1,3}(?P=surname)[A-Z]"
+    r"[^\n]{0,500}?\bMORE(?![A-Za-z])"
+)
 # Words after a paragraph's last sentence that make a button label ("Show more", "Read on").
 _DANGLING_MAX_WORDS = 4
 
@@ -208,7 +220,7 @@ def clean_text(raw: str, *, markdown: bool = False, title: str | None = None) ->
             start += dateline.end()
             if not paragraphs:
                 reported_by = _credit(dateline)
-        paragraphs.append((start, end))
+        paragraphs.extend(_around_widgets(raw, start, end, removed))
 
     return Cleaned(
         text=_mask(raw, removed, paragraphs),
@@ -393,6 +405,32 @@ def _drop_dangling(raw: str, start: int, end: int, removed: list[tuple[int, int,
         removed.append((start + last, end, "dangling label"))
         return start + last
     return end
+
+
+def _around_widgets(
+    raw: str, start: int, end: int, removed: list[tuple[int, int, str]]
+) -> list[tuple[int, int]]:
+    """The paragraph ``raw[start:end]`` without the sentences a headlines widget is glued into.
+
+    The widget cannot be cut out of its sentence: a sentence is one span of the text read, and
+    what is left ("Hillary Clinton conducted just a sliver ...") is not what the page printed.
+    So each sentence it touches is masked whole, and the sentences around it are kept as
+    paragraphs of their own."""
+    widgets = [m.span() for m in _GLUED_WIDGET.finditer(raw, start, end)]
+    if not widgets:
+        return [(start, end)]
+    pieces: list[tuple[int, int]] = []
+    piece_start: int | None = None
+    for s, e in sentence_spans(raw, start, end):
+        if any(s < w_end and w_start < e for w_start, w_end in widgets):
+            removed.append((s, e, "headlines widget"))
+            piece_start = None
+        elif piece_start is None:
+            pieces.append((s, e))
+            piece_start = s
+        else:
+            pieces[-1] = (piece_start, e)  # the next sentence of the same piece
+    return pieces
 
 
 def _latin_share(text: str) -> float:

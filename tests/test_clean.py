@@ -578,3 +578,22 @@ def test_a_section_label_before_a_separator_is_masked_and_the_sentence_kept() ->
     cleaned = clean_text(raw)
     assert [raw[a:b] for a, b in cleaned.paragraphs][0] == sentence
     assert "FACT CHECKER" not in cleaned.text
+
+
+def test_a_sentence_with_a_glued_headlines_widget_is_masked_and_its_neighbours_kept() -> None:
+    before = "The hearing lasted four hours on Monday."
+    widget = (
+        "Senator Ann Lee Ann Marie LeeSmith blasts rivals over farm bill Budget talks stall "
+        "again MORE told the panel the county had no plan."
+    )
+    after = "The panel will vote next week, its chairman said."
+    raw = f"{before} {widget} {after}\n"
+    cleaned = clean_text(raw)
+    assert [raw[a:b] for a, b in cleaned.paragraphs] == [before, after]
+    assert "LeeSmith" not in cleaned.text
+    assert len(cleaned.text) == len(raw)
+
+
+def test_a_glued_name_without_a_widget_is_prose() -> None:
+    text = "Gen. Douglas MacArthur returned to the islands, and MORE troops followed him."
+    assert kept(f"{text}\n") == [text]
