@@ -7,7 +7,9 @@ headline twice. Nothing here lists those strings; the rules are about shape:
 
 - a paragraph that does not end like a sentence (no final . ! ? …) is a label, not prose:
   navigation, bylines, credits and subheadings all look like that;
-- the first title-like line before the body is the headline (metadata, not a sentence);
+- the first title-like line before the body is the headline (metadata, not a sentence), unless
+  it heads a list of links to other stories: the headline-like line after it shares no content
+  word with it, and the story shares fewer than half of its words;
 - a paragraph repeated verbatim, one in a script other than the article's, one carrying a social
   post's link or signature, one that opens on an emoji, a photo caption closed by its credit
   ("... on Thursday. (AP)", "... Friday. (U.S. Navy photo)") or opened by a caption label
@@ -37,7 +39,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .segment import sentence_spans
-from .text import MONTH_NAMES, MONTHS, WORD
+from .text import MONTH_NAMES, MONTHS, WORD, content_stems
 
 TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 _LAST_TERMINAL = re.compile(r"[.!?…][\"”’')\]]*(?=\s)")
@@ -176,9 +178,15 @@ def clean_text(raw: str, *, markdown: bool = False, title: str | None = None) ->
     body_started = False
     reported_by: str | None = None  # the first dateline's credit
     highlights = False  # inside a block of summary bullets above the body
+    headline: tuple[int, int] | None = None  # where the headline found in the text stands
+    stack: list[tuple[int, int]] = []  # headline-like lines right after it
+    stacking = False
     for start, end, is_heading in _join_wrapped(raw, spans):
         text = raw[start:end]
         key = " ".join(text.split()).casefold()
+        stacking = stacking and _title_like(text)
+        if stacking:
+            stack.append((start, end))
         reason = _furniture(text, key, seen, latin_article)
         if reason is None and not body_started:
             highlights = (highlights or bool(_HIGHLIGHTS.match(text))) and not TERMINAL.search(text)
@@ -195,6 +203,7 @@ def clean_text(raw: str, *, markdown: bool = False, title: str | None = None) ->
             credit = _CREDIT.search(text)
             title = " ".join(text[: credit.start() if credit else None].split())
             reason = "headline"
+            headline, stacking = (start, end), True
         elif reason is None and title is not None and key == " ".join(title.split()).casefold():
             reason = "repeated headline"
         elif reason is None and (is_heading or not TERMINAL.search(text)):
@@ -222,6 +231,11 @@ def clean_text(raw: str, *, markdown: bool = False, title: str | None = None) ->
                 reported_by = _credit(dateline)
         paragraphs.extend(_around_widgets(raw, start, end, removed))
 
+    if headline is not None and stack and _related_links(raw, headline, stack, paragraphs):
+        title = None
+        removed = [(s, e, "related link" if (s, e) == headline else r) for s, e, r in removed]
+        removed += [(s, e, "related link") for s, e in stack]
+        paragraphs = [p for p in paragraphs if not any(s <= p[0] < e for s, e in stack)]
     return Cleaned(
         text=_mask(raw, removed, paragraphs),
         paragraphs=tuple(paragraphs),
@@ -391,6 +405,21 @@ def _title_like(text: str) -> bool:
         return False  # "Home | Politics | World": a breadcrumb or menu
     ending = TERMINAL.search(core)
     return ending is None or ending.group(0)[0] in "?!"
+
+
+def _related_links(
+    raw: str, headline: tuple[int, int], stack: list[tuple[int, int]], body: list[tuple[int, int]]
+) -> bool:
+    """Whether the headline found is a list of links to other stories (a site's "related"
+    headlines above the article): the headline-like line after it shares no content word with
+    it, and the story shares fewer than half of its content words. A real headline is followed
+    by its own subheading or a byline, and its words are the story's."""
+    first = content_stems(raw[headline[0] : headline[1]])
+    if not first or first & content_stems(raw[stack[0][0] : stack[0][1]]):
+        return False
+    in_stack = [(s, e) for s, e in body if any(a <= s < b for a, b in stack)]
+    story = content_stems(" ".join(raw[s:e] for s, e in body if (s, e) not in in_stack))
+    return len(first & story) < len(first) / 2
 
 
 def _drop_dangling(raw: str, start: int, end: int, removed: list[tuple[int, int, str]]) -> int:

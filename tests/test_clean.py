@@ -597,3 +597,33 @@ def test_a_sentence_with_a_glued_headlines_widget_is_masked_and_its_neighbours_k
 def test_a_glued_name_without_a_widget_is_prose() -> None:
     text = "Gen. Douglas MacArthur returned to the islands, and MORE troops followed him."
     assert kept(f"{text}\n") == [text]
+
+
+STORY = (
+    "The county approved a plan on Monday to turn the old river mill into a public library.\n\n"
+    "Work on the mill will start in the spring, the county said.\n"
+)
+
+
+def test_a_stack_of_unrelated_headlines_above_the_story_are_links_not_its_headline() -> None:
+    raw = (
+        "Singer Says Stadium Tour Will Go On Despite Storm Damage at Arena\n\n"
+        "Harbor Town Votes to Ban Jet Skis Near Swimming Beaches This Summer\n\n" + STORY
+    )
+    assert title_and_text(raw) == (
+        None,
+        [
+            "The county approved a plan on Monday to turn the old river mill into a public "
+            "library.",
+            "Work on the mill will start in the spring, the county said.",
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["By Jane Roe and Sam Oak", "The Old River Mill Will House Books by 2027, the County Says"],
+)
+def test_a_headline_followed_by_its_byline_or_subheading_stays_the_headline(second: str) -> None:
+    raw = f"County Will Turn Old River Mill Into a Library\n\n{second}\n\n{STORY}"
+    assert title_and_text(raw)[0] == "County Will Turn Old River Mill Into a Library"
