@@ -7,12 +7,21 @@ headline twice. Nothing here lists those strings; the rules are about shape:
 
 - a paragraph that does not end like a sentence (no final . ! ? …) is a label, not prose:
   navigation, bylines, credits and subheadings all look like that;
-- the first title-like line before the body is the headline (metadata, not a sentence);
+- the first title-like line before the body is the headline (metadata, not a sentence), unless
+  it heads a list of links to other stories: the headline-like line after it shares no content
+  word with it, and the story shares fewer than half of its words;
 - a paragraph repeated verbatim, one in a script other than the article's, one carrying a social
   post's link or signature, one that opens on an emoji, a photo caption closed by its credit
-  ("... on Thursday. (AP)") and a short call to action are furniture; a line in brackets is
-  never the headline;
-- a few words dangling after a paragraph's last sentence are a button label;
+  ("... on Thursday. (AP)", "... Friday. (U.S. Navy photo)") or opened by a caption label
+  ("Image copyright ... Image caption ..."), a rights notice ("Copyright © 2015 ...",
+  "Republished with permission from ...") and a short call to action are furniture; a line in
+  brackets is never the headline, nor is a sentence closed by a remark in brackets, which above
+  the story is the lead picture's caption ("... on May 2. (Jane Roe/The Valley Times)");
+- a few words dangling after a paragraph's last sentence are a button label, and a label in
+  capitals before a separator at its start a column's name ("THE FACT CHECKER | ...");
+- a related-headlines widget glued into a sentence ("Hillary Clinton Hillary Diane Rodham
+  ClintonGrassley blasts ... MORE conducted ...") masks the whole sentence: a sentence is one
+  span of the text read, so the widget cannot be cut out of it;
 - a block of summary bullets above the story, under a label such as "Story highlights", is
   neither headline nor text (the one place a label's words are named: they are glued to the
   first bullet, which otherwise looks like a headline).
@@ -29,7 +38,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .text import MONTH_NAMES, MONTHS, WORD
+from .segment import sentence_spans
+from .text import MONTH_NAMES, MONTHS, WORD, content_stems
 
 TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 _LAST_TERMINAL = re.compile(r"[.!?…][\"”’')\]]*(?=\s)")
@@ -98,6 +108,17 @@ _DATELINE = re.compile(
     r"|^[A-Z]{3,}(?:[/ ][A-Z]{3,})*,\s(?=[A-Z])"
 )
 _MENU_SEPARATOR = re.compile(r"\s[|›»>•·/]\s")
+# A section label in capitals set before the text by a separator ("THE FACT CHECKER | Rep. Ann
+# Lee said ..."): the column's name, not the sentence's.
+_SECTION_LABEL = re.compile(r"^[A-Z][A-Z'’&.]+(?:\s[A-Z][A-Z'’&.]+){0,4}\s+[|›»•·]\s+(?=\S)")
+# A related-headlines widget glued into a sentence (The Hill's style): after a person's name,
+# their full name run into a list of headlines about them, closed by "MORE": "Hillary Clinton
+# Hillary Diane Rodham ClintonGrassley blasts Democrats ... MORE conducted just a sliver ...".
+# The surname comes twice, the second time glued to the capital opening the first headline.
+_GLUED_WIDGET = re.compile(
+    r"\b(?P<surname>[A-Z][a-z]+)\s+(?:[A-Z][a-z]*\.?\s+){1,3}(?P=surname)[A-Z]"
+    r"[^\n]{0,500}?\bMORE(?![A-Za-z])"
+)
 # Words after a paragraph's last sentence that make a button label ("Show more", "Read on").
 _DANGLING_MAX_WORDS = 4
 
@@ -157,18 +178,32 @@ def clean_text(raw: str, *, markdown: bool = False, title: str | None = None) ->
     body_started = False
     reported_by: str | None = None  # the first dateline's credit
     highlights = False  # inside a block of summary bullets above the body
+    headline: tuple[int, int] | None = None  # where the headline found in the text stands
+    stack: list[tuple[int, int]] = []  # headline-like lines right after it
+    stacking = False
     for start, end, is_heading in _join_wrapped(raw, spans):
         text = raw[start:end]
         key = " ".join(text.split()).casefold()
+        stacking = stacking and _title_like(text)
+        if stacking:
+            stack.append((start, end))
         reason = _furniture(text, key, seen, latin_article)
         if reason is None and not body_started:
             highlights = (highlights or bool(_HIGHLIGHTS.match(text))) and not TERMINAL.search(text)
             if highlights:
                 reason = "summary bullets"
+        if (
+            reason is None
+            and not body_started
+            and len(text.split()) <= _CAPTION_MAX_WORDS
+            and _SENTENCE_THEN_BRACKETS.search(text)
+        ):
+            reason = "photo caption"  # above the story: the lead picture's caption and credit
         if reason is None and not body_started and title is None and _title_like(text):
             credit = _CREDIT.search(text)
             title = " ".join(text[: credit.start() if credit else None].split())
             reason = "headline"
+            headline, stacking = (start, end), True
         elif reason is None and title is not None and key == " ".join(title.split()).casefold():
             reason = "repeated headline"
         elif reason is None and (is_heading or not TERMINAL.search(text)):
@@ -184,14 +219,23 @@ def clean_text(raw: str, *, markdown: bool = False, title: str | None = None) ->
             continue
         seen.add(key)
         body_started = True
+        label = _SECTION_LABEL.match(raw[start:end])
+        if label:
+            removed.append((start, start + label.end(), "section label"))
+            start += label.end()
         dateline = _DATELINE.match(raw[start:end])  # "^" does not anchor at a match position
         if dateline and start + dateline.end() < end:
             removed.append((start, start + dateline.end(), "dateline"))
             start += dateline.end()
             if not paragraphs:
                 reported_by = _credit(dateline)
-        paragraphs.append((start, end))
+        paragraphs.extend(_around_widgets(raw, start, end, removed))
 
+    if headline is not None and stack and _related_links(raw, headline, stack, paragraphs):
+        title = None
+        removed = [(s, e, "related link" if (s, e) == headline else r) for s, e, r in removed]
+        removed += [(s, e, "related link") for s, e in stack]
+        paragraphs = [p for p in paragraphs if not any(s <= p[0] < e for s, e in stack)]
     return Cleaned(
         text=_mask(raw, removed, paragraphs),
         paragraphs=tuple(paragraphs),
@@ -295,17 +339,47 @@ def _join_wrapped(raw: str, spans: list[tuple[int, int, bool]]) -> list[tuple[in
 # Agencies whose name credits a photo ("(AP)", "AP Photo/...", "Reuters/...").
 PHOTO_AGENCIES = "AP|AFP|Reuters|Getty Images|EPA"
 # A photo caption: a sentence closed by its credit in brackets ("... on Thursday. (AP)",
-# "... at her home. (Photo: Metro Nashville Police)").
+# "... at her home. (Photo: Metro Nashville Police)", "... on Friday. (U.S. Navy photo)",
+# "(Reuters file photo)", "(Image courtesy of the family)"), in any case.
 _CAPTION_CREDIT = re.compile(
-    r"[.!?…][\"”’]?\s*\((?:" + PHOTO_AGENCIES + r"|[^()]*\bPhoto\b[^()]*)\)$"
+    r"[.!?…][\"”’]?\s*\((?:"
+    + PHOTO_AGENCIES
+    + r"|[^()]*\b(?i:photo(?:graph)?s?|images?)\b[^()]*)\)$"
 )
+# The label a site puts before a caption or a picture's credit: "Image copyright Reuters Image
+# caption Toilet paper has been in short supply", "Media caption The minister said ...".
+_CAPTION_LABEL = re.compile(
+    r"^\W*(?:image|media|photo|video)\s+(?:copyright|caption|credit)\b", re.I
+)
+# A sentence closed by a remark in brackets ("... on Friday. (Jane Doe/Outlet)"): never a
+# headline, which does not end on a full stop; above the story, the lead picture's caption.
+# The remark opens on a capital: "(scl)" closing a wire story is its editors' initials.
+_SENTENCE_THEN_BRACKETS = re.compile(r"\.[\"”’]?\s*\([A-Z][^()]*\)$")
+# A caption is a sentence or two; a whole story on one line is longer.
+_CAPTION_MAX_WORDS = 60
+# Rights and permission notices: "Copyright © 2015 by ...", "© 2016 Tech Times", "Copyright
+# 2018 WSMV", "All rights reserved", "Republished with permission from ...", "Reprinted by
+# arrangement with ...", "Excerpted from ...". Neither headline nor text. "Copyright" alone is
+# not enough: a story about piracy speaks of copyright.
+_RIGHTS_NOTICE = re.compile(
+    r"©|\bcopyright\s+(?:\(c\)|\d{4})|\ball rights reserved\b"
+    r"|\b(?:republished|reprinted|reproduced|used)\s+(?:with|by)\s+(?:kind\s+)?"
+    r"(?:permission|arrangement)\b"
+    r"|^\W*excerpted\s+(?:with\s+permission\s+)?from\b",
+    re.IGNORECASE,
+)
+# A notice is a line of its own, a few sentences at most; a long paragraph of prose that names
+# one ("the essay, reprinted with permission, argues ...") is prose.
+_RIGHTS_MAX_WORDS = 60
 
 
 def _furniture(text: str, key: str, seen: set[str], latin_article: bool) -> str | None:
     if key in seen:
         return "repeated paragraph"
-    if _CAPTION_CREDIT.search(text.rstrip()):
+    if _CAPTION_CREDIT.search(text.rstrip()) or _CAPTION_LABEL.match(text):
         return "photo caption"
+    if len(text.split()) <= _RIGHTS_MAX_WORDS and _RIGHTS_NOTICE.search(text):
+        return "rights notice"
     if (_latin_share(text) >= 0.5) != latin_article:
         return "other script"
     if SOCIAL_POST.search(text) or _opens_on_emoji(text):
@@ -325,10 +399,27 @@ def _title_like(text: str) -> bool:
     n_words = len(WORD.findall(core))
     if not 4 <= n_words <= 30 or core.rstrip().endswith((":", ",", ";")):
         return False
+    if _SENTENCE_THEN_BRACKETS.search(core.rstrip()):
+        return False
     if _MENU_SEPARATOR.search(core):
         return False  # "Home | Politics | World": a breadcrumb or menu
     ending = TERMINAL.search(core)
     return ending is None or ending.group(0)[0] in "?!"
+
+
+def _related_links(
+    raw: str, headline: tuple[int, int], stack: list[tuple[int, int]], body: list[tuple[int, int]]
+) -> bool:
+    """Whether the headline found is a list of links to other stories (a site's "related"
+    headlines above the article): the headline-like line after it shares no content word with
+    it, and the story shares fewer than half of its content words. A real headline is followed
+    by its own subheading or a byline, and its words are the story's."""
+    first = content_stems(raw[headline[0] : headline[1]])
+    if not first or first & content_stems(raw[stack[0][0] : stack[0][1]]):
+        return False
+    in_stack = [(s, e) for s, e in body if any(a <= s < b for a, b in stack)]
+    story = content_stems(" ".join(raw[s:e] for s, e in body if (s, e) not in in_stack))
+    return len(first & story) < len(first) / 2
 
 
 def _drop_dangling(raw: str, start: int, end: int, removed: list[tuple[int, int, str]]) -> int:
@@ -343,6 +434,32 @@ def _drop_dangling(raw: str, start: int, end: int, removed: list[tuple[int, int,
         removed.append((start + last, end, "dangling label"))
         return start + last
     return end
+
+
+def _around_widgets(
+    raw: str, start: int, end: int, removed: list[tuple[int, int, str]]
+) -> list[tuple[int, int]]:
+    """The paragraph ``raw[start:end]`` without the sentences a headlines widget is glued into.
+
+    The widget cannot be cut out of its sentence: a sentence is one span of the text read, and
+    what is left ("Hillary Clinton conducted just a sliver ...") is not what the page printed.
+    So each sentence it touches is masked whole, and the sentences around it are kept as
+    paragraphs of their own."""
+    widgets = [m.span() for m in _GLUED_WIDGET.finditer(raw, start, end)]
+    if not widgets:
+        return [(start, end)]
+    pieces: list[tuple[int, int]] = []
+    piece_start: int | None = None
+    for s, e in sentence_spans(raw, start, end):
+        if any(s < w_end and w_start < e for w_start, w_end in widgets):
+            removed.append((s, e, "headlines widget"))
+            piece_start = None
+        elif piece_start is None:
+            pieces.append((s, e))
+            piece_start = s
+        else:
+            pieces[-1] = (piece_start, e)  # the next sentence of the same piece
+    return pieces
 
 
 def _latin_share(text: str) -> float:

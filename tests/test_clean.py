@@ -495,3 +495,135 @@ def test_a_caption_closed_by_its_credit_and_a_bracketed_line_are_not_the_story()
         None,
         ["The mayor said the city would review its rules, officials said."],
     )
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["(Harbor Patrol photo)", "(Wire Service file photo)", "(Photo by Ann Lee)", "(IMAGE)"],
+)
+def test_a_caption_closed_by_a_photo_credit_in_any_wording_is_neither_headline_nor_text(
+    credit: str,
+) -> None:
+    raw = (
+        "Diver Tom Reyes, 30, of Bayport, died during a training dive off the pier, "
+        f"Monday. {credit}\n\n"
+        "The harbor patrol is investigating the death of a diver, officials said on Tuesday.\n"
+    )
+    assert title_and_text(raw) == (
+        None,
+        ["The harbor patrol is investigating the death of a diver, officials said on Tuesday."],
+    )
+
+
+def test_a_sentence_closed_by_a_credit_above_the_story_is_its_pictures_caption() -> None:
+    raw = (
+        "The old mill on the river is seen on May 2, 2019. (Jane Roe/The Valley Times)\n\n"
+        "The county approved a plan to turn the old mill into a library, officials said.\n"
+    )
+    assert title_and_text(raw) == (
+        None,
+        ["The county approved a plan to turn the old mill into a library, officials said."],
+    )
+
+
+def test_a_wire_story_closed_by_its_editors_initials_is_the_story() -> None:
+    story = (
+        "The county approved a plan to turn the old mill into a library, officials said. "
+        "Work will start in the spring and should take two years, at a cost of about "
+        "$4 million. (jr)"
+    )
+    # Kept (only the initials dangling after the last sentence are masked).
+    assert title_and_text(story + "\n") == (None, [story.removesuffix(" (jr)")])
+
+
+def test_a_caption_label_opens_a_caption() -> None:
+    raw = (
+        "Image copyright Wire Service Image caption "
+        "The mill was built in 1850 and closed in 1990\n\n"
+        "The county approved a plan to turn the old mill into a library, officials said.\n"
+    )
+    assert title_and_text(raw)[1] == [
+        "The county approved a plan to turn the old mill into a library, officials said."
+    ]
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Republished with permission from Field Skills: A Ranger's Guide by Sam Oak. "
+        "Copyright © 2015 by Oak Books, LLC. Reprinted by arrangement with Pine House.",
+        "Copyright 2018 KXYZ (Valley Broadcasting). All rights reserved.",
+        "© 2016 Valley Times. Do not reproduce without permission.",
+        "This article is reproduced with permission from Valley Science News. "
+        "The article was first published on August 5, 2015.",
+        "Excerpted from The Long River by Ann Lee. Used by permission of the author.",
+    ],
+)
+def test_rights_and_permission_notices_are_furniture(notice: str) -> None:
+    body = "The county approved a plan to turn the old mill into a library, officials said."
+    assert kept(f"{body}\n\n{notice}\n") == [body]
+
+
+def test_prose_about_copyright_is_kept() -> None:
+    body = (
+        "The studio sued the site for copyright infringement, saying it had lost millions "
+        "of dollars in sales."
+    )
+    assert kept(f"{body}\n") == [body]
+
+
+def test_a_section_label_before_a_separator_is_masked_and_the_sentence_kept() -> None:
+    sentence = "Rep. Ann Lee said the county had not studied the flood with the same care."
+    raw = f"THE FACT CHECKER | {sentence}\n\nThe county disputed her account on Monday.\n"
+    cleaned = clean_text(raw)
+    assert [raw[a:b] for a, b in cleaned.paragraphs][0] == sentence
+    assert "FACT CHECKER" not in cleaned.text
+
+
+def test_a_sentence_with_a_glued_headlines_widget_is_masked_and_its_neighbours_kept() -> None:
+    before = "The hearing lasted four hours on Monday."
+    widget = (
+        "Senator Ann Lee Ann Marie LeeSmith blasts rivals over farm bill Budget talks stall "
+        "again MORE told the panel the county had no plan."
+    )
+    after = "The panel will vote next week, its chairman said."
+    raw = f"{before} {widget} {after}\n"
+    cleaned = clean_text(raw)
+    assert [raw[a:b] for a, b in cleaned.paragraphs] == [before, after]
+    assert "LeeSmith" not in cleaned.text
+    assert len(cleaned.text) == len(raw)
+
+
+def test_a_glued_name_without_a_widget_is_prose() -> None:
+    text = "Gen. Douglas MacArthur returned to the islands, and MORE troops followed him."
+    assert kept(f"{text}\n") == [text]
+
+
+STORY = (
+    "The county approved a plan on Monday to turn the old river mill into a public library.\n\n"
+    "Work on the mill will start in the spring, the county said.\n"
+)
+
+
+def test_a_stack_of_unrelated_headlines_above_the_story_are_links_not_its_headline() -> None:
+    raw = (
+        "Singer Says Stadium Tour Will Go On Despite Storm Damage at Arena\n\n"
+        "Harbor Town Votes to Ban Jet Skis Near Swimming Beaches This Summer\n\n" + STORY
+    )
+    assert title_and_text(raw) == (
+        None,
+        [
+            "The county approved a plan on Monday to turn the old river mill into a public "
+            "library.",
+            "Work on the mill will start in the spring, the county said.",
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["By Jane Roe and Sam Oak", "The Old River Mill Will House Books by 2027, the County Says"],
+)
+def test_a_headline_followed_by_its_byline_or_subheading_stays_the_headline(second: str) -> None:
+    raw = f"County Will Turn Old River Mill Into a Library\n\n{second}\n\n{STORY}"
+    assert title_and_text(raw)[0] == "County Will Turn Old River Mill Into a Library"
