@@ -31,9 +31,11 @@ Two parts, run at two places of the pipeline:
   the other. Same-day versions of one AP story in DUC are found as verbatim copies.
 
   Copies form groups (a story, its rewrite and its shortened version); the *original* of a
-  group is its earliest source by publication date, else the one with most sentences, else the
-  first in file order. ``Copy.original`` names it; the evidence is the pair that tied the copy
-  to its group (the original itself when they were compared, as they almost always are).
+  group is its earliest source by publication date, else the agency's own version (the outlet
+  the group's datelines credit: "Coastal Wire Service" for "(CWS)"), else the one with most
+  sentences, else the first in file order. ``Copy.original`` names it; the evidence is the pair
+  that tied the copy to its group (the original itself when they were compared, as they almost
+  always are).
 
 - ``find_disagreements`` (in ``compose``, for each chosen point) looks for sentences in other
   sources that give a figure or a date of the point differently, and reports "sources differ:
@@ -182,8 +184,8 @@ def find_copies(
     if not pairs:
         return ()
 
-    def originality(n: int) -> tuple[dt.date, int, int]:
-        return (articles[n].published or dt.date.max, -sizes[n], n)
+    def originality(n: int) -> tuple[dt.date, bool, int, int]:
+        return (articles[n].published or dt.date.max, not agency[n], -sizes[n], n)
 
     linked: dict[int, list[_Pair]] = {}
     for pair in pairs.values():
@@ -196,6 +198,8 @@ def find_copies(
             continue
         group = _connected(start, linked)
         seen |= group
+        credits = {c for n in group if (c := articles[n].credit)}
+        agency = {n: _is_credited(articles[n].outlet, credits) for n in group}
         original = min(group, key=originality)
         for member in sorted(group - {original}):
             # The evidence: the pair with the original if they were compared, else the pair
@@ -212,6 +216,16 @@ def find_copies(
                 )
             )
     return tuple(sorted(found, key=lambda c: index_of[c.article]))
+
+
+def _is_credited(outlet: str | None, credits: set[str]) -> bool:
+    """Whether ``outlet`` is the agency the datelines of its copy group credit with the report
+    ("Coastal Wire Service" for "PORT AVERLY (CWS) —"): its own version is the original."""
+    if outlet is None:
+        return False
+    wanted = {credit.casefold() for credit in credits}
+    initials = "".join(word[0] for word in outlet.split() if word[0].isalpha())
+    return outlet.casefold() in wanted or (len(initials) > 1 and initials.casefold() in wanted)
 
 
 def original_of(copies: Iterable[Copy]) -> dict[str, str]:

@@ -269,4 +269,5 @@ def read_article(
         raw_text=document.text,
         text=cleaned.text,
         paragraphs=cleaned.paragraphs,
+        credit=cleaned.credit,
     )

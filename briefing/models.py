@@ -24,6 +24,8 @@ class Article:
     ``carriers`` lists every outlet that carried the same article when it arrived more than
     once (daily feeds), its own first; empty otherwise.
     ``paragraphs`` are the (start, end) spans of the paragraphs kept, in order.
+    ``credit`` is the agency its first dateline credits with the report ("MANILA (AP) _" ->
+    "AP"), if any.
     """
 
     key: str
@@ -36,6 +38,7 @@ class Article:
     text: str
     paragraphs: tuple[tuple[int, int], ...]
     carriers: tuple[str, ...] = ()
+    credit: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -174,6 +175,24 @@ def test_the_earliest_publication_is_the_original_whatever_its_length() -> None:
         ("full", REPORT, dt.date(2025, 5, 12)), ("short", REPORT[:5], dt.date(2025, 5, 11))
     )
     assert (copy.article, copy.original) == ("full", "short")
+
+
+def test_the_agency_credited_in_the_dateline_is_the_original_of_a_same_day_copy() -> None:
+    """A paper running wire copy on the same day, with a line of its own more ("Published
+    10:32 a.m."), is the copy; the agency the datelines credit is the original."""
+    dateline = ["PORT AVERLY (CWS) — " + REPORT[0], *REPORT[1:]]
+    day = dt.date(2025, 3, 4)
+    wire = replace(_article("wire", dateline, day), outlet="Coastal Wire Service", credit="CWS")
+    paper = replace(
+        _article("paper", ["Published 10:32 a.m. on March 4.", *dateline], day),
+        outlet="Harbor Daily",
+        credit="CWS",
+    )
+    evidence = _evidence(
+        [paper, wire], {"wire": dateline, "paper": [paper.text.split("\n\n")[0], *dateline]}
+    )
+    (copy,) = find_copies([paper, wire], evidence, Similarity([s.text for s in evidence]))
+    assert (copy.article, copy.original) == ("paper", "wire")
 
 
 def test_copies_of_one_report_form_one_group_with_one_original() -> None:
