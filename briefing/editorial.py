@@ -7,7 +7,8 @@ article around it, so these never become points (``Verdict.usable`` is False, wi
 - sentences in the writer's own voice ("including myself", "let's not forget"): first person
   outside quotation marks;
 - furniture that survived cleaning: links, @handles, calls to action;
-- a quotation left open (its other half is in another sentence, so it cannot be quoted whole).
+- a quotation left open (its other half is in another sentence, so it cannot be quoted whole);
+- a sentence announcing what follows ("... shared the following thought.", "Here are ...").
 
 Usable sentences that lean on what came before (they open on "He", "This", "But", or quote
 "he said" without naming the speaker) are ``dependent``: compose picks them only when nothing
@@ -24,7 +25,7 @@ from dataclasses import replace
 from .clean import CALL_TO_ACTION, PHOTO_AGENCIES, SOCIAL_POST, TERMINAL
 from .models import Sentence, Verdict
 from .segment import SPEECH_VERBS
-from .text import WEEKDAY_NAMES, WEEKDAYS, stop_words, words
+from .text import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAYS, stop_words, words
 
 _QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 # "I" and "us" are matched case-sensitively ("US" is the country); "mine" is left out (a mine
@@ -92,6 +93,43 @@ _TRAILS_OFF = re.compile(r"(?:\.\.\.|…)[\"”’']?$")
 _UNNAMED_SPEAKER = re.compile(
     rf"[,.!?…][\"”]\s+(?:he|she|they|it)\s+(?:{SPEECH_VERBS}|affirmed|admitted)\b", re.IGNORECASE
 )
+# "Local authorities will be completing an autopsy, he added.": an attribution to "he", "she"
+# or "they" set off by a comma, at the end or in the middle ("Exxon, he added, is
+# ..."), or after an opening phrase ("Asked about the talks, he said: ..."). The reader cannot
+# know who spoke unless the sentence names a speaker ("..., Zha said", "said Brian Levin") or
+# opens on the person "he" or "she" stands for ("Conard concedes that ..., he says").
+_SPEECH = SPEECH_VERBS + "|says|adds|notes|explains|argues|insists|warns|continues|recalled|recalls"
+_PRONOUN_ATTRIBUTION = re.compile(
+    rf"(?:^|[,;:])\s*(?i:(he|she|they))\s+(?:also\s+|later\s+)?(?:{_SPEECH})\b"
+)
+# A speaker named beside a speech verb or "according to": "said Brian Levin", "..., Zha said".
+# ("told Time magazine" names whom, not who; "said Tuesday" a day.)
+_NAMED_SPEAKER = re.compile(
+    rf"\b(?:{_SPEECH.replace('told|', '')}|according\s+to)\s+(?!(?:{WEEKDAY_NAMES})\b)[A-Z]"
+    rf"|(?<=[a-z,\"]\s)[A-Z][\w’'.-]+\s+(?:{_SPEECH})\b"
+)
+# The sentence opens on a person, as its subject: "Joel Klein heads ...", "Mr. Trump has said
+# ...", "Conard concedes ...". One capitalised word is a person only before a verb that says
+# so ("Legwell had ..."): "Local authorities", "Power will" and "Doctors worry" are no one.
+_OPENS_ON_PERSON = re.compile(
+    r"^(?!(?:The|A|An|In|On|At|As|For|With|By|From|After|Before|When|While|If|Since|Under|"
+    r"During|Last|This|That)\b)"
+    # Names without a possessive ("Mr. Trump’s visit" is not Mr. Trump).
+    r"(?:(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col)\.\s+[A-Z][\w.-]*\s+[a-z]"
+    r"|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)+\s+[a-z]"
+    r"|[A-Z][a-z]+\s+(?:has|had|is|was|said|says|told|tells|added|adds|believes|believed|"
+    r"thinks|thought|concedes|conceded|admits|admitted|acknowledges|acknowledged|argues|"
+    r"argued|insists|insisted|wrote|writes)\b)"
+)
+# Pointing at what follows: "his mom shared the following thought.", "Here are their stories".
+# What it announces is elsewhere (or was removed with a social post), so it says nothing of its
+# own. ("the following year", or a list given after a colon in the same sentence, is fine.)
+_POINTS_AHEAD = re.compile(
+    r"\b(?i:the)\s+following\b(?!\s+(?:years?|months?|weeks?|days?|mornings?|afternoons?|"
+    r"evenings?|nights?|weekends?|seasons?|decades?|summer|winter|spring|autumn|fall|"
+    rf"(?i:{MONTH_NAMES})|{WEEKDAY_NAMES})\b)(?![^:]*:\s*\S)"
+    r"|\b(?i:as)\s+follows\b(?!\s*:\s*\S)|^\W*(?i:here)\s+(?:is|are|were|was)\b"
+)
 
 
 def judge_sentences(
@@ -152,6 +190,8 @@ def judge(text: str, sentence_id: str = "", *, min_words: int, max_words: int) -
         reasons.append("photo caption or credit")
     if _TRAILS_OFF.search(text):
         reasons.append("trails off")
+    if _POINTS_AHEAD.search(_QUOTED.sub(" ", text)):
+        reasons.append("points to what follows")
     dependent = leans_on_context(text)
     return Verdict(
         sentence_id=sentence_id,
@@ -195,6 +235,8 @@ def leans_on_context(text: str) -> bool:
         return True
     if _IT_SAYS.match(outside) or _LIST_ITEM.match(text):
         return True
+    if _unnamed_attribution(outside):
+        return True
     # Both shapes hold "other" ("another"): a cheap test first, most sentences have neither.
     more = _MORE_OF.search(outside) if "other" in outside.casefold() else None
     if more and not _COUNT_OR_NAME.search(outside, 0, more.start()):
@@ -221,6 +263,16 @@ def leans_on_context(text: str) -> bool:
         if token[0].isupper() and (position > 0 or token.lower() not in stop):
             return False
     return False
+
+
+def _unnamed_attribution(outside: str) -> bool:
+    """Whether ``outside`` (a sentence, its quotations blanked) attributes its words to "he",
+    "she" or "they" and names nobody who could be meant."""
+    attribution = _PRONOUN_ATTRIBUTION.search(outside)
+    if attribution is None or _NAMED_SPEAKER.search(outside):
+        return False
+    singular = attribution.group(1).lower() != "they"
+    return not (singular and _OPENS_ON_PERSON.match(outside))
 
 
 def _open_quotation(text: str) -> bool:

@@ -125,6 +125,16 @@ UNUSABLE = [
     ),
     # A teaser cut off mid-thought.
     ("Police named the officer who shot the teenager and then more videos ...", "trails off"),
+    # Announcing what follows, which is not in the sentence (a removed post, the next lines).
+    (
+        "On Sunday, the minister's aide posted the following message to her followers.",
+        "points to what follows",
+    ),
+    ("Here are the main points of the Kremlin's proposal for the talks.", "points to what follows"),
+    (
+        "The main points of the Kremlin's proposal for the talks were as follows.",
+        "points to what follows",
+    ),
 ]
 
 
@@ -199,6 +209,12 @@ DEPENDENT = [
     # Pointing back with a demonstrative.
     "Leaders said the summit would ensure that this pledge is met by every country.",
     "Putin dismissed these demands from the European leaders as ultimatums.",
+    # Attributed to "he", "she" or "they" with nobody named who could be meant.
+    "Local officials will meet the delegation in Istanbul on Thursday, he added.",
+    "Doctors worry that the shelling will reach the hospital next, she said.",
+    "The Kremlin, he said, is ready to send a delegation to Istanbul.",
+    "Asked about the ceasefire, she said: “Russia must stop first.”",
+    "Mr. Putin’s offer, they said, was a way to gain time in Ukraine.",
 ]
 
 SELF_CONTAINED = [
@@ -222,6 +238,14 @@ SELF_CONTAINED = [
     "Trump wrote that the talks must happen, adding: “We will see what happens.”",
     "Leaders from France and Germany will meet this week to discuss new sanctions.",
     "The ultimatum was backed by leaders such as Keir Starmer and Friedrich Merz.",
+    # "he" after the person named: the pronoun is not the speaker, or stands for the subject.
+    "Putin said he would send a delegation to Istanbul on Thursday.",
+    "Zelensky insists that a ceasefire must come first, but the talks, he says, can start.",
+    "Keir Starmer has warned that Russia, he said, is stalling for time in Ukraine.",
+    "Sanctions will follow if Moscow refuses, they said, according to Macron.",
+    # "the following" day or year; a list given in the sentence after its colon.
+    "Russia invaded Crimea in 2014 and annexed it the following month.",
+    "Officials said the following cities were hit: Kharkiv, Odesa and Dnipro.",
 ]
 
 
