@@ -10,8 +10,9 @@ article around it, so these never become points (``Verdict.usable`` is False, wi
 - a quotation left open (its other half is in another sentence, so it cannot be quoted whole);
 - a sentence announcing what follows ("... shared the following thought.", "Here are ...").
 
-Usable sentences that lean on what came before (they open on "He", "This", "But", or quote
-"he said" without naming the speaker) are ``dependent``: compose picks them only when nothing
+Usable sentences that lean on what came before (they open on "He", "This", "But", "Since
+then" or a bare "The move"; they quote "he said" without naming the speaker; they take up "the
+issue" the sentence before raised) are ``dependent``: compose picks them only when nothing
 self-contained fills the theme, and dedupe prefers a self-contained sentence as the text of a
 point.
 """
@@ -121,6 +122,36 @@ _OPENS_ON_PERSON = re.compile(
     r"thinks|thought|concedes|conceded|admits|admitted|acknowledges|acknowledged|argues|"
     r"argued|insists|insisted|wrote|writes)\b)"
 )
+# An opening that points back at a time, a turn or a case told before: "Since then, Maloney
+# ...", "With that as a prelude, ...", "By then, ...", "At the time, ..." (not "At the time of
+# the attack", "By the time the storm hit"), "Under the first outcome, ...".
+_OPENS_ON_EARLIER = re.compile(
+    r"^\W*(?i:since|until|till|by|before|after|from|at|in|with|under|prior\s+to)\s+"
+    r"(?i:then\b|that\b|the\s+time\s*,"
+    r"|the\s+(?:first|second|third|fourth|former|latter)\s+(?:outcome|scenario|option|case|"
+    r"alternative|possibility|version)s?\b)"
+)
+# A subject that can only be something told before: a bare "The comment", "The move", "The
+# decision" (words, acts and events the sentence does not say; "The decision of the court", "The
+# statement released by ..." say which), or any bare "The talks" set beside another event
+# ("The talks come as ...", "The attack came a day after ..."). A bare "The talks will resume
+# in Istanbul" is left alone: in a briefing on the talks it reads well.
+_UNSAID_SUBJECT = re.compile(
+    r"^\W*The\s+(?:(?:comments?|remarks?|statement|move|decision|announcement|development|"
+    r"issue|incident|outcome)\s+"
+    r"(?!(?:of|by|on|in|to|toward|towards|from|about|over|that|which|whether|between|with|for|"
+    r"against|at|among|made|issued|released|announced|published)\b)[a-z]"
+    r"|[a-z]+\s+(?:come|comes|came)\s+(?:as|after|amid|in\s+response|a|just|only|less|shortly|"
+    r"soon|days?|weeks?|hours?|months?|one|two|on\s+the\s+heels|despite|following)\b)"
+)
+# Taking up "the issue" of the sentence before: "Warden raised the issue to suggest ...". (In
+# an article's first sentence it is the issue the sentence itself tells. "Discuss the matter
+# with Erdoğan" is left alone: the example corpus says what the matter is in the same breath.)
+_TAKES_UP_THE_ISSUE = re.compile(
+    r"\b(?:raise|raised|raises|raising|address|addressed|addresses|addressing|discuss|"
+    r"discussed|discusses|discussing|broach|broached|pursue|pursued|press|pressed|drop|dropped)"
+    r"\s+the\s+issue\b(?!\s+(?:of|that|whether|about|how|what|which)\b)"
+)
 # Pointing at what follows: "his mom shared the following thought.", "Here are their stories".
 # What it announces is elsewhere (or was removed with a social post), so it says nothing of its
 # own. ("the following year", or a list given after a colon in the same sentence, is fine.)
@@ -142,11 +173,20 @@ def judge_sentences(
     previous: Sentence | None = None
     for sentence in sentences:
         verdict = judge(sentence.text, sentence.id, min_words=min_words, max_words=max_words)
-        if not verdict.dependent and previous is not None and _answers(previous, sentence):
+        if not verdict.dependent and previous is not None and _takes_up(previous, sentence):
             verdict = replace(verdict, dependent=True)
         verdicts[sentence.id] = verdict
         previous = sentence
     return verdicts
+
+
+def _takes_up(previous: Sentence, sentence: Sentence) -> bool:
+    """Whether ``sentence`` takes up what ``previous`` said: it answers the writer's question
+    there, or, later in the same article, raises "the issue" it told."""
+    if _answers(previous, sentence):
+        return True
+    same_article = previous.article == sentence.article
+    return same_article and _TAKES_UP_THE_ISSUE.search(_QUOTED.sub(" ", sentence.text)) is not None
 
 
 def _answers(question: Sentence, sentence: Sentence) -> bool:
@@ -226,7 +266,9 @@ def leans_on_context(text: str) -> bool:
     True when it opens on a pronoun or connective outside a quotation ("He ...", "But ..."),
     ends on one ("... a condition for this."), points back ("these demands", "there"),
     uses "he"/"they" before naming anyone ("Though he offered ..."), is a bare quotation with no
-    speaker, or quotes an unnamed speaker ("..., he said").
+    speaker, quotes an unnamed speaker ("..., he said"), opens on a time or case told before
+    ("Since then", "At the time,") or on a subject only the sentence before can say ("The
+    move ...", "The talks come as ...").
     """
     if _UNNAMED_SPEAKER.search(text) or _ENDS_ON_REFERENCE.search(text):
         return True
@@ -234,6 +276,8 @@ def leans_on_context(text: str) -> bool:
     if _POINTS_BACK.search(outside):
         return True
     if _IT_SAYS.match(outside) or _LIST_ITEM.match(text):
+        return True
+    if _OPENS_ON_EARLIER.match(outside) or _UNSAID_SUBJECT.match(outside):
         return True
     if _unnamed_attribution(outside):
         return True

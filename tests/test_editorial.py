@@ -215,6 +215,21 @@ DEPENDENT = [
     "The Kremlin, he said, is ready to send a delegation to Istanbul.",
     "Asked about the ceasefire, she said: “Russia must stop first.”",
     "Mr. Putin’s offer, they said, was a way to gain time in Ukraine.",
+    # Opening on a time, a turn or a case told before.
+    "Since then, Zelensky has repeated that a ceasefire must come first.",
+    "With that as a prelude, Peskov read out the Kremlin's conditions for the talks.",
+    "By then, the delegations had already left the palace in Istanbul.",
+    "At the time, Russia denied that its troops were massing near the border.",
+    "Under the first outcome, the talks in Istanbul would end without a ceasefire.",
+    "In that case, the European leaders would impose new sanctions on Moscow.",
+    # A subject only the sentence before can say: a bare comment, move, decision, outcome ...
+    "The comment came in response to a question about the ceasefire in Ukraine.",
+    "The move angered European leaders, who had demanded a ceasefire first.",
+    "The decision was welcomed in Kyiv on Sunday evening.",
+    "The statement said Russia was ready to resume negotiations in Istanbul.",
+    # ... or any bare subject set beside another event.
+    "The talks come as Russia has massed troops near the border with Ukraine.",
+    "The attack came one day after a similar drone strike hit the capital.",
 ]
 
 SELF_CONTAINED = [
@@ -246,6 +261,13 @@ SELF_CONTAINED = [
     # "the following" day or year; a list given in the sentence after its colon.
     "Russia invaded Crimea in 2014 and annexed it the following month.",
     "Officials said the following cities were hit: Kharkiv, Odesa and Dnipro.",
+    # A definite subject that says itself which one it is, or a time that is not "then".
+    "The talks will resume in Istanbul on Thursday, Turkish officials said.",
+    "The decision of the European leaders to demand a ceasefire surprised Moscow.",
+    "The statement released by the Kremlin on Sunday called for direct talks.",
+    "At the time of the attack, Putin was addressing reporters in the Kremlin.",
+    "By the time the delegations arrived in Istanbul, the fighting had resumed.",
+    "In the first half of May, Russian drones hit Kyiv eleven times.",
 ]
 
 
@@ -301,6 +323,19 @@ def test_example_corpus_verdicts() -> None:
     assert find("For Kiev, a ceasefire is a condition for this.").dependent
     usable = sum(v.usable for v in verdicts.values())
     assert 0.5 * len(verdicts) < usable < len(verdicts)
+
+
+def test_taking_up_the_issue_leans_on_the_sentence_before() -> None:
+    """ "Warden raised the issue": the issue is the one the sentence before told. The same
+    words in an article's first sentence raise the issue the sentence itself tells."""
+    texts = [
+        "The EU condemned the drone strike on Kyiv and will raise the issue in Istanbul.",
+        "Macron said he would raise the issue with Putin at the summit in Istanbul.",
+        "Macron said he would raise the issue of the prisoners with Putin in Istanbul.",
+    ]
+    sentences = [Sentence(f"a:0:{i}", "a", 0, i, i, 0, len(t), t) for i, t in enumerate(texts)]
+    verdicts = judge_sentences(sentences, min_words=3, max_words=80)
+    assert [verdicts[s.id].dependent for s in sentences] == [False, True, False]
 
 
 def test_the_answer_to_the_writers_own_question_leans_on_it() -> None:
