@@ -7,7 +7,8 @@ article around it, so these never become points (``Verdict.usable`` is False, wi
 - sentences in the writer's own voice ("including myself", "let's not forget"): first person
   outside quotation marks;
 - furniture that survived cleaning: links, @handles, calls to action;
-- a quotation left open (its other half is in another sentence, so it cannot be quoted whole);
+- a quotation left open (its other half is in another sentence, so it cannot be quoted whole),
+  and the sentences inside a quotation that runs over several paragraphs;
 - a sentence announcing what follows ("... shared the following thought.", "Here are ...").
 
 Usable sentences that lean on what came before (they open on "He", "This", "But", "Since
@@ -28,6 +29,7 @@ from .models import Sentence, Verdict
 from .segment import SPEECH_VERBS
 from .text import MONTH_NAMES, WEEKDAY_NAMES, WEEKDAYS, stop_words, words
 
+_QUOTE_MARK = re.compile(r"[\"“”]")
 _QUOTED = re.compile(r"“[^“”]*”|\"[^\"]*\"")
 # "I" and "us" are matched case-sensitively ("US" is the country); "mine" is left out (a mine
 # is also a weapon).
@@ -58,6 +60,10 @@ _POINTS_BACK = re.compile(
     r"spring|autumn|fall|season|century|decade|is|was|are|were|has|had|will|would|could|may|"
     r"might|must|should|can|does|did|means?|meant)\b)[a-z]"
 )
+# An aside in brackets: "(Nixon resigned before the House voted.)" comments on the sentences
+# around it; so does the end of one whose opening bracket is in the sentence before. ("[...]"
+# marks words left out, not an aside.)
+_ASIDE = re.compile(r"^\s*[(\[](?!\s*(?:\.\.\.|…)\s*\])|^[^(\[]*[.!?…][\"”’]?\s*[)\]]$")
 # An item of a list ("_ Interior Department.", "• People ages 40 to 75 ..."): it leans on the
 # sentence that opens the list.
 _LIST_ITEM = re.compile(r"^\s*(?:_|•|\*|-)\s")
@@ -169,15 +175,65 @@ def judge_sentences(
     """A verdict for every sentence, keyed by sentence id. A sentence answering the writer's own
     question just before it in its paragraph ("Putin's counterproposal? Direct talks with
     Ukraine, scheduled for next Thursday.") leans on that question."""
+    sentences = list(sentences)
+    quoted = _inside_quotations(sentences)
     verdicts = {}
     previous: Sentence | None = None
     for sentence in sentences:
         verdict = judge(sentence.text, sentence.id, min_words=min_words, max_words=max_words)
         if not verdict.dependent and previous is not None and _takes_up(previous, sentence):
             verdict = replace(verdict, dependent=True)
+        if sentence.id in quoted:
+            reasons = (*verdict.reasons, "inside a quotation")
+            verdict = replace(verdict, usable=False, reasons=reasons)
         verdicts[sentence.id] = verdict
         previous = sentence
     return verdicts
+
+
+def _inside_quotations(sentences: list[Sentence]) -> set[str]:
+    """Ids of the sentences with no quotation mark of their own that lie inside a quotation
+    running over several paragraphs, by the newspaper convention: a paragraph leaves the
+    quotation open and the next one opens on a quotation mark. They are the speaker's words,
+    not the writer's.
+
+    Only a quotation that crosses a paragraph so is trusted: a quotation mark left open within
+    one paragraph, or before a paragraph that does not open on one, is as often a stray mark
+    (or a transcript whose inner quotations mix the marks) as the start of a long quotation.
+    """
+    inside: set[str] = set()
+    pending: list[str] = []
+    is_open = continued = False
+    for position, sentence in enumerate(sentences):
+        marks = _QUOTE_MARK.findall(sentence.text)
+        previous = sentences[position - 1] if position else None
+        new_paragraph = previous is None or (previous.article, previous.paragraph) != (
+            sentence.article,
+            sentence.paragraph,
+        )
+        if new_paragraph and is_open:
+            if (
+                sentence.text.lstrip()[:1] in ('"', "“")
+                and previous is not None
+                and (previous.article == sentence.article)
+            ):
+                inside.update(pending)  # the convention confirms the quotation goes on
+                continued = True
+                marks = marks[1:]
+            else:
+                is_open = continued = False
+            pending = []
+        if is_open and not marks:
+            pending.append(sentence.id)
+        for mark in marks:
+            if not is_open and mark in ('"', "“"):
+                is_open, continued, pending = True, False, []
+            elif is_open and mark in ('"', "”"):
+                if continued:
+                    inside.update(pending)
+                is_open = continued = False
+                pending = []
+    return inside
 
 
 def _takes_up(previous: Sentence, sentence: Sentence) -> bool:
@@ -275,7 +331,7 @@ def leans_on_context(text: str) -> bool:
     outside = _QUOTED.sub(' " ', text).strip()
     if _POINTS_BACK.search(outside):
         return True
-    if _IT_SAYS.match(outside) or _LIST_ITEM.match(text):
+    if _IT_SAYS.match(outside) or _LIST_ITEM.match(text) or _ASIDE.search(text):
         return True
     if _OPENS_ON_EARLIER.match(outside) or _UNSAID_SUBJECT.match(outside):
         return True

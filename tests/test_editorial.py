@@ -230,6 +230,10 @@ DEPENDENT = [
     # ... or any bare subject set beside another event.
     "The talks come as Russia has massed troops near the border with Ukraine.",
     "The attack came one day after a similar drone strike hit the capital.",
+    # An aside in brackets, or the end of one.
+    "(Russia annexed Crimea before the first round of talks in Istanbul.)",
+    "[The Kremlin later denied that Putin had set any conditions.]",
+    "The delegations met in the same palace in Istanbul in 2022.)",
 ]
 
 SELF_CONTAINED = [
@@ -323,6 +327,62 @@ def test_example_corpus_verdicts() -> None:
     assert find("For Kiev, a ceasefire is a condition for this.").dependent
     usable = sum(v.usable for v in verdicts.values())
     assert 0.5 * len(verdicts) < usable < len(verdicts)
+
+
+def _paragraphs(*paragraphs: list[str]) -> list[Sentence]:
+    """The sentences of one article, paragraph by paragraph."""
+    sentences: list[Sentence] = []
+    for number, texts in enumerate(paragraphs):
+        for index, text in enumerate(texts):
+            sentence_id = f"a:{number}:{index}"
+            position = len(sentences)
+            sentences.append(Sentence(sentence_id, "a", number, index, position, 0, 1, text))
+    return sentences
+
+
+@pytest.mark.parametrize(("opening", "closing"), [("“", "”"), ('"', '"')])
+def test_sentences_inside_a_quotation_over_several_paragraphs_are_the_speakers(
+    opening: str, closing: str
+) -> None:
+    """A paragraph leaves a quotation open and the next opens on a quotation mark: the
+    sentences up to the closing mark are the speaker's words, never a plain point."""
+    sentences = _paragraphs(
+        [f"Zelensky said in a statement: {opening}Russia must stop the killing first."],
+        [
+            f"{opening}Ukraine is ready to meet in Istanbul on Thursday.",
+            "Russian drones struck Kyiv again on Sunday night, killing two people.",
+        ],
+        [
+            f"{opening}The world is watching what Moscow does next.",
+            "The ceasefire must begin on Monday, with no exceptions.",
+            f"Europe stands with Ukraine,{closing} he said.",
+        ],
+        ["Russian drones struck Kyiv again on Sunday night, the city's mayor said."],
+    )
+    verdicts = judge_sentences(sentences, min_words=3, max_words=80)
+    inside = [s.text for s in sentences if "inside a quotation" in verdicts[s.id].reasons]
+    assert inside == [
+        f"{opening}Ukraine is ready to meet in Istanbul on Thursday.",
+        "Russian drones struck Kyiv again on Sunday night, killing two people.",
+        f"{opening}The world is watching what Moscow does next.",
+        "The ceasefire must begin on Monday, with no exceptions.",
+    ]
+    assert not any(verdicts[s.id].usable for s in sentences[:-1])
+    assert verdicts[sentences[-1].id].usable
+    assert all(is_assertion(verdicts[s.id]) for s in sentences if s.text in inside)
+
+
+def test_a_quotation_left_open_without_the_convention_is_not_trusted() -> None:
+    """A stray mark, or a quotation left open before a paragraph that does not open on a
+    quotation mark, says nothing about the sentences after it."""
+    sentences = _paragraphs(
+        ["Zelensky said in a statement: “Russia must stop the killing first.", "Ukraine is ready."],
+        ["Russian drones struck Kyiv again on Sunday night, killing two people."],
+        ["“Europe stands with Ukraine,” Macron said on Sunday in Kyiv."],
+    )
+    verdicts = judge_sentences(sentences, min_words=3, max_words=80)
+    assert verdicts[sentences[1].id].usable
+    assert verdicts[sentences[2].id].usable
 
 
 def test_taking_up_the_issue_leans_on_the_sentence_before() -> None:
