@@ -125,6 +125,16 @@ UNUSABLE = [
     ),
     # A teaser cut off mid-thought.
     ("Police named the officer who shot the teenager and then more videos ...", "trails off"),
+    # Announcing what follows, which is not in the sentence (a removed post, the next lines).
+    (
+        "On Sunday, the minister's aide posted the following message to her followers.",
+        "points to what follows",
+    ),
+    ("Here are the main points of the Kremlin's proposal for the talks.", "points to what follows"),
+    (
+        "The main points of the Kremlin's proposal for the talks were as follows.",
+        "points to what follows",
+    ),
 ]
 
 
@@ -199,6 +209,31 @@ DEPENDENT = [
     # Pointing back with a demonstrative.
     "Leaders said the summit would ensure that this pledge is met by every country.",
     "Putin dismissed these demands from the European leaders as ultimatums.",
+    # Attributed to "he", "she" or "they" with nobody named who could be meant.
+    "Local officials will meet the delegation in Istanbul on Thursday, he added.",
+    "Doctors worry that the shelling will reach the hospital next, she said.",
+    "The Kremlin, he said, is ready to send a delegation to Istanbul.",
+    "Asked about the ceasefire, she said: “Russia must stop first.”",
+    "Mr. Putin’s offer, they said, was a way to gain time in Ukraine.",
+    # Opening on a time, a turn or a case told before.
+    "Since then, Zelensky has repeated that a ceasefire must come first.",
+    "With that as a prelude, Peskov read out the Kremlin's conditions for the talks.",
+    "By then, the delegations had already left the palace in Istanbul.",
+    "At the time, Russia denied that its troops were massing near the border.",
+    "Under the first outcome, the talks in Istanbul would end without a ceasefire.",
+    "In that case, the European leaders would impose new sanctions on Moscow.",
+    # A subject only the sentence before can say: a bare comment, move, decision, outcome ...
+    "The comment came in response to a question about the ceasefire in Ukraine.",
+    "The move angered European leaders, who had demanded a ceasefire first.",
+    "The decision was welcomed in Kyiv on Sunday evening.",
+    "The statement said Russia was ready to resume negotiations in Istanbul.",
+    # ... or any bare subject set beside another event.
+    "The talks come as Russia has massed troops near the border with Ukraine.",
+    "The attack came one day after a similar drone strike hit the capital.",
+    # An aside in brackets, or the end of one.
+    "(Russia annexed Crimea before the first round of talks in Istanbul.)",
+    "[The Kremlin later denied that Putin had set any conditions.]",
+    "The delegations met in the same palace in Istanbul in 2022.)",
 ]
 
 SELF_CONTAINED = [
@@ -222,6 +257,21 @@ SELF_CONTAINED = [
     "Trump wrote that the talks must happen, adding: “We will see what happens.”",
     "Leaders from France and Germany will meet this week to discuss new sanctions.",
     "The ultimatum was backed by leaders such as Keir Starmer and Friedrich Merz.",
+    # "he" after the person named: the pronoun is not the speaker, or stands for the subject.
+    "Putin said he would send a delegation to Istanbul on Thursday.",
+    "Zelensky insists that a ceasefire must come first, but the talks, he says, can start.",
+    "Keir Starmer has warned that Russia, he said, is stalling for time in Ukraine.",
+    "Sanctions will follow if Moscow refuses, they said, according to Macron.",
+    # "the following" day or year; a list given in the sentence after its colon.
+    "Russia invaded Crimea in 2014 and annexed it the following month.",
+    "Officials said the following cities were hit: Kharkiv, Odesa and Dnipro.",
+    # A definite subject that says itself which one it is, or a time that is not "then".
+    "The talks will resume in Istanbul on Thursday, Turkish officials said.",
+    "The decision of the European leaders to demand a ceasefire surprised Moscow.",
+    "The statement released by the Kremlin on Sunday called for direct talks.",
+    "At the time of the attack, Putin was addressing reporters in the Kremlin.",
+    "By the time the delegations arrived in Istanbul, the fighting had resumed.",
+    "In the first half of May, Russian drones hit Kyiv eleven times.",
 ]
 
 
@@ -277,6 +327,75 @@ def test_example_corpus_verdicts() -> None:
     assert find("For Kiev, a ceasefire is a condition for this.").dependent
     usable = sum(v.usable for v in verdicts.values())
     assert 0.5 * len(verdicts) < usable < len(verdicts)
+
+
+def _paragraphs(*paragraphs: list[str]) -> list[Sentence]:
+    """The sentences of one article, paragraph by paragraph."""
+    sentences: list[Sentence] = []
+    for number, texts in enumerate(paragraphs):
+        for index, text in enumerate(texts):
+            sentence_id = f"a:{number}:{index}"
+            position = len(sentences)
+            sentences.append(Sentence(sentence_id, "a", number, index, position, 0, 1, text))
+    return sentences
+
+
+@pytest.mark.parametrize(("opening", "closing"), [("“", "”"), ('"', '"')])
+def test_sentences_inside_a_quotation_over_several_paragraphs_are_the_speakers(
+    opening: str, closing: str
+) -> None:
+    """A paragraph leaves a quotation open and the next opens on a quotation mark: the
+    sentences up to the closing mark are the speaker's words, never a plain point."""
+    sentences = _paragraphs(
+        [f"Zelensky said in a statement: {opening}Russia must stop the killing first."],
+        [
+            f"{opening}Ukraine is ready to meet in Istanbul on Thursday.",
+            "Russian drones struck Kyiv again on Sunday night, killing two people.",
+        ],
+        [
+            f"{opening}The world is watching what Moscow does next.",
+            "The ceasefire must begin on Monday, with no exceptions.",
+            f"Europe stands with Ukraine,{closing} he said.",
+        ],
+        ["Russian drones struck Kyiv again on Sunday night, the city's mayor said."],
+    )
+    verdicts = judge_sentences(sentences, min_words=3, max_words=80)
+    inside = [s.text for s in sentences if "inside a quotation" in verdicts[s.id].reasons]
+    assert inside == [
+        f"{opening}Ukraine is ready to meet in Istanbul on Thursday.",
+        "Russian drones struck Kyiv again on Sunday night, killing two people.",
+        f"{opening}The world is watching what Moscow does next.",
+        "The ceasefire must begin on Monday, with no exceptions.",
+    ]
+    assert not any(verdicts[s.id].usable for s in sentences[:-1])
+    assert verdicts[sentences[-1].id].usable
+    assert all(is_assertion(verdicts[s.id]) for s in sentences if s.text in inside)
+
+
+def test_a_quotation_left_open_without_the_convention_is_not_trusted() -> None:
+    """A stray mark, or a quotation left open before a paragraph that does not open on a
+    quotation mark, says nothing about the sentences after it."""
+    sentences = _paragraphs(
+        ["Zelensky said in a statement: “Russia must stop the killing first.", "Ukraine is ready."],
+        ["Russian drones struck Kyiv again on Sunday night, killing two people."],
+        ["“Europe stands with Ukraine,” Macron said on Sunday in Kyiv."],
+    )
+    verdicts = judge_sentences(sentences, min_words=3, max_words=80)
+    assert verdicts[sentences[1].id].usable
+    assert verdicts[sentences[2].id].usable
+
+
+def test_taking_up_the_issue_leans_on_the_sentence_before() -> None:
+    """ "Warden raised the issue": the issue is the one the sentence before told. The same
+    words in an article's first sentence raise the issue the sentence itself tells."""
+    texts = [
+        "The EU condemned the drone strike on Kyiv and will raise the issue in Istanbul.",
+        "Macron said he would raise the issue with Putin at the summit in Istanbul.",
+        "Macron said he would raise the issue of the prisoners with Putin in Istanbul.",
+    ]
+    sentences = [Sentence(f"a:0:{i}", "a", 0, i, i, 0, len(t), t) for i, t in enumerate(texts)]
+    verdicts = judge_sentences(sentences, min_words=3, max_words=80)
+    assert [verdicts[s.id].dependent for s in sentences] == [False, True, False]
 
 
 def test_the_answer_to_the_writers_own_question_leans_on_it() -> None:
