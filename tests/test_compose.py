@@ -235,3 +235,137 @@ def test_a_briefing_of_undated_sources_says_its_date_is_the_build_day() -> None:
     assert briefing.undated and briefing.date == NOW.date()
     dated = _config(min_points_per_theme=1).model_copy(update={"date": NOW.date()})
     assert not _compose([_cluster(0, "a", 1.0)], dated).undated
+
+
+def _kept(point: str, candidate: str) -> bool:
+    """Whether ``candidate`` becomes a point beside ``point``, chosen first (rated well above
+    it, whatever names and numbers either carries)."""
+    clusters = [
+        _single("s1:0:0", point, "a", 1.0),
+        _single("s2:0:0", candidate, "b", 0.3),
+        _cluster(5, "b", 0.1),
+    ]
+    briefing = _compose_with_evidence(clusters, _config(min_points_per_theme=1))
+    return candidate in [p.text for p in briefing.sections[1].points]
+
+
+PLAN = "Egypt said Saturday that President Kamal Idris will travel to Amman and Beirut for talks."
+
+
+@pytest.mark.parametrize(
+    ("point", "candidate", "kept"),
+    [
+        # The trip done is not the trip announced: the main event of the story.
+        (PLAN, "President Kamal Idris flew to Amman on Sunday for talks with King Talal.", True),
+        (PLAN, "President Kamal Idris arrived in Amman for talks with King Talal.", True),
+        # The vote taken is not the debate being prepared, wherever the plan stands.
+        (
+            "As the city council prepares to debate whether to close the old harbour bridge, "
+            "residents have organised protests.",
+            "The city council voted on Thursday to close the old harbour bridge to traffic.",
+            True,
+        ),
+        # A plan told again is the same plan, whoever tells it.
+        (
+            PLAN,
+            "President Kamal Idris is expected to travel to Amman and Beirut, aides said.",
+            False,
+        ),
+        # Two days named for what happened: two sittings of the talks.
+        (
+            "Delegates of the two unions resumed talks on the port strike in Rotterdam on Monday.",
+            "The talks on the port strike in Rotterdam collapsed on Wednesday when the employers "
+            "refused to raise their offer.",
+            True,
+        ),
+        # The day a source reports on is not the day it happened.
+        (
+            "The footbridge over the canal in Ghent collapsed on Sunday night.",
+            "Police said Monday the footbridge over the canal in Ghent collapsed on Sunday night.",
+            False,
+        ),
+    ],
+)
+def test_a_plan_and_the_event_done_or_two_days_are_two_facts(
+    point: str, candidate: str, kept: bool
+) -> None:
+    assert _kept(point, candidate) is kept
+
+
+@pytest.mark.parametrize(
+    ("point", "candidate", "kept"),
+    [
+        # One speaker, two statements: sharing "Carla Mendes said" is no restatement.
+        (
+            "Union leader Carla Mendes said the company had ignored safety warnings for years.",
+            "Union leader Carla Mendes said the union would ask for an independent inquiry.",
+            True,
+        ),
+        # The hour of the blast is not the count of the missing, though both count workers.
+        (
+            "Six workers were still missing at the Ridgeback colliery after the blast.",
+            "The blast at the Ridgeback colliery happened at about 2:40 a.m., when about 120 "
+            "workers were on the overnight shift.",
+            True,
+        ),
+        # Names and attribution aside, the same fact still restates the point.
+        (
+            "Prime Minister Aldo Ferri will resign if he loses Friday's confidence vote.",
+            "If Ferri loses the confidence vote, he would offer his resignation, aides said.",
+            False,
+        ),
+    ],
+)
+def test_sharing_only_names_or_who_said_it_is_no_restatement(
+    point: str, candidate: str, kept: bool
+) -> None:
+    assert _kept(point, candidate) is kept
+
+
+TOLL_16 = "A car bomb exploded near the bus depot on Friday, killing 16 people and injuring 43."
+
+
+@pytest.mark.parametrize(
+    ("candidate", "kept"),
+    [
+        # Another toll of the same dead, which no disagreement of the point gives: left out,
+        # the briefing would never say the tolls differ.
+        (
+            "Police said the bomb, hidden in a parked van near the bus depot, killed at least 14 "
+            "people and injured more than 40.",
+            True,
+        ),
+        # The injured are not the dead: "16 people" was said of the dead.
+        ("Officials said 43 people were injured by the car bomb near the bus depot.", False),
+        # Only the point's own figure, from another source: a restatement.
+        ("The car bomb near the bus depot on Friday killed 16 people, officials said.", False),
+    ],
+)
+def test_a_different_toll_of_the_same_dead_is_not_dropped_silently(
+    candidate: str, kept: bool
+) -> None:
+    assert _kept(TOLL_16, candidate) is kept
+
+
+def test_a_different_toll_the_point_notes_as_a_disagreement_is_left_out() -> None:
+    """Close enough for the disagreement to be found, the other toll is said under the point."""
+    candidate = (
+        "The car bomb near the bus depot killed at least 14 people and injured more than 40."
+    )
+    clusters = [
+        _single("s1:0:0", TOLL_16, "a", 1.0),
+        _single("s2:0:0", candidate, "b", 0.3),
+        _cluster(5, "b", 0.1),
+    ]
+    briefing = _compose_with_evidence(clusters, _config(min_points_per_theme=1))
+    assert candidate not in [p.text for p in briefing.points]
+    (point,) = briefing.sections[0].points
+    assert [c.value for c in point.disagreements[0].claims] == ["16 people", "at least 14 people"]
+
+
+def test_rounding_is_no_other_figure() -> None:
+    from briefing.compose import _rounded
+    from briefing.corroborate import figures
+
+    (a,), (b,), (c,) = figures("$57.1 million"), figures("$57 million"), figures("$58 million")
+    assert _rounded(a, b) and not _rounded(a, c)
