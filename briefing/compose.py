@@ -15,16 +15,11 @@ A candidate is skipped when it is too close to a point already chosen in any the
 both clusters): two points never say the same thing. A candidate counting something the point
 gives no figure for (``corroborate.adds_figure``) states a fact of its own, so for it only
 closeness counts, not a shared phrase. Nor is a candidate a restatement, however close, of a
-point it tells another fact than (``distinct_facts``: the event done beside its announcement,
+point it tells another fact than (``facts.distinct_facts``: the event done beside its announcement,
 another day, or only the speaker, names or a topic word in common once attribution runs are
 set aside), or to which it gives another figure for the same thing that the point's
 disagreements do not already give (left out, it would hide that the sources differ).
 Context-dependent candidates only fill a theme up to ``min_points_per_theme``.
-
-The rules were read against every restatement dropped in the 180 evaluation clusters (DUC
-2003, DUC 2004, the Multi-News sample): with a generic config, 547 candidates reach the test,
-and about 90 are now kept, nearly all distinct facts (the Mubarak trip done beside its
-announcement, the House vote beside the debate to come, quotes of one speaker).
 """
 
 from __future__ import annotations
@@ -36,19 +31,24 @@ from dataclasses import dataclass, field, replace
 
 from .config import Config
 from .corroborate import (
-    _REPORTED_ON,
     Copy,
     Figure,
-    _reported_on,
-    _toll,
     adds_figure,
     differing_figures,
     figures,
     find_disagreements,
     independent_reports,
     original_of,
+    toll_kind,
 )
 from .dedupe import Similarity, citable
+from .facts import (
+    FACT_KINDS,
+    WHEN_KINDS,
+    distinct_facts,
+    event_days_where_they_meet,
+    rounded,
+)
 from .models import (
     Article,
     Briefing,
@@ -62,7 +62,7 @@ from .models import (
     Source,
     cite,
 )
-from .text import MONTHS, WEEKDAYS, content_stems, words
+from .text import words
 
 # How a point's score is made (tuned by reading the example briefing, see README "How points are
 # chosen"): the summarizer's rating, raised for each additional source carrying the statement,
@@ -300,17 +300,17 @@ class _Context:
         texts = self.similarity.texts
         reason = distinct_facts(texts[row], texts[other])
         if reason == "days":
-            days = _event_days(_meeting(texts[row], content_stems(texts[other])))
-            return None if days <= {v for k, v in self._noted(point) if k in _WHEN} else reason
+            days = event_days_where_they_meet(texts[row], texts[other])
+            return None if days <= {v for k, v in self._noted(point) if k in WHEN_KINDS} else reason
         if reason is not None or not self.evidence:
             return reason
         rep = self.evidence_index[point.representative.sentence.id]
         mine, theirs = self.evidence[row].text, self.evidence[rep].text
         noted = self._noted(point)
         for a, b in differing_figures(self._figures_of(row), self._figures_of(rep)):
-            if a.kind not in _FACTS or (a.kind, a.value) in noted or _rounded(a, b):
+            if a.kind not in FACT_KINDS or (a.kind, a.value) in noted or rounded(a, b):
                 continue
-            if _toll(mine, a) == _toll(theirs, b):  # the dead are not the injured
+            if toll_kind(mine, a) == toll_kind(theirs, b):  # the dead are not the injured
                 return "figure"
         return None
 
@@ -412,182 +412,3 @@ def _cap_total(sections: list[Section], max_points: int, keep: int) -> list[Sect
         sections[index] = replace(sections[index], points=sections[index].points[:-1])
         total -= 1
     return sections
-
-
-def distinct_facts(text: str, other: str) -> str | None:
-    """Why two sentences alike in words tell two facts, if they do:
-
-    - ``"days"``: where they meet (the clause of each sharing most words with the other),
-      each names the day or date of what it tells, and no day of one is a day of the other
-      ("flew to Damascus on Sunday" / "talks in Damascus on Tuesday"); the day a source
-      reports on ("officials said Monday") dates the report, not the fact;
-    - ``"tense"``: where they meet, one tells a plan and nothing done ("will travel", "is
-      expected to arrive", "prepares to debate whether to open"), the other something done
-      and no plan ("flew", "arrived");
-    - ``"gist"``: leaving out who tells it ("Carla Mendes said", "a top official said
-      Saturday") and titles, they share at most ``GIST_SHARED`` common word and as many
-      names: a speaker, a place or a topic word ("workers") is not a fact.
-    """
-    mine = _meeting(text, content_stems(other))
-    theirs = _meeting(other, content_stems(text))
-    days, other_days = _event_days(mine), _event_days(theirs)
-    if days and other_days and days.isdisjoint(other_days):
-        return "days"
-    if {_tense(mine), _tense(theirs)} == {"plan", "done"}:
-        return "tense"
-    if _headline(text) or _headline(other):
-        return None  # every word capitalised: names cannot be told from the rest
-    (common, named), (other_common, other_named) = _gist(text, other), _gist(other, text)
-    if len(common & other_common) <= GIST_SHARED and len(named & other_named) <= GIST_SHARED:
-        return "gist"
-    return None
-
-
-def _headline(text: str) -> bool:
-    """Whether most words of a sentence are capitalised, as in a headline."""
-    found = words(text)
-    return sum(1 for w in found if w[:1].isupper()) > len(found) / 2
-
-
-GIST_SHARED = 1
-
-
-def _rounded(a: Figure, b: Figure) -> bool:
-    """Whether one value is the other rounded to the places it gives, in the same scale
-    ("$57 million" for "$57.1 million")."""
-    written_a, written_b = _WRITTEN.search(a.text), _WRITTEN.search(b.text)
-    if not (written_a and written_b and isinstance(a.value, float)):
-        return False
-    number_a = float(written_a.group(0).replace(",", ""))
-    number_b = float(written_b.group(0).replace(",", ""))
-    if not (number_a and number_b and isinstance(b.value, float)):
-        return False  # in words ("six"): never rounded
-    if a.value / number_a != b.value / number_b:
-        return False  # another scale
-    places = min(len(written_a.group(1) or ""), len(written_b.group(1) or ""))
-    return round(number_a, places) == round(number_b, places)
-
-
-_WRITTEN = re.compile(r"\d[\d,]*(?:\.(\d+))?")
-# Figures that are facts of their own (as ``corroborate.adds_figure`` counts them): a count, a
-# share, a sum; not a time.
-_FACTS = frozenset({"count", "percentage", "amount"})
-_WHEN = frozenset({"day", "date"})
-_CLAUSE = re.compile(r"[^,;:()—–_]+")
-
-
-def _meeting(text: str, other: frozenset[str]) -> str:
-    """The clause of ``text`` sharing most content words with the other sentence (``other``:
-    its stems), the first of the best."""
-    clauses: list[str] = _CLAUSE.findall(text) or [text]
-    return max(clauses, key=lambda clause: len(content_stems(clause) & other))
-
-
-# "said Monday that ...": the day of the report, as corroborate's ``_reported_on`` reads it,
-# also when the clause goes on to what was said.
-_REPORTED_THAT = re.compile(r"\s+that\b")
-
-
-def _event_days(text: str) -> frozenset[object]:
-    """The weekdays and calendar dates a sentence gives for what it tells (not for the report)."""
-    return frozenset(
-        f.value
-        for f in figures(text)
-        if f.kind in ("day", "date")
-        and not (f.kind == "day" and (_reported_on(text, f) or _reported_that(text, f)))
-    )
-
-
-def _reported_that(text: str, day: Figure) -> bool:
-    return bool(_REPORTED_ON.search(text, 0, day.start) and _REPORTED_THAT.match(text, day.end))
-
-
-# A plan: what is to happen. "would" too: reported ("said he would resign") or conditional. A
-# bare "is to" only after its subject's name or a pronoun ("Mubarak is to travel"; not "the
-# goal was to favor").
-_PLAN = re.compile(
-    r"\b(?:will|shall|would|won['’]t|wouldn['’]t|"
-    r"(?:is|are|was|were|be|been)\s+(?:not\s+)?(?:due|set|scheduled|expected|going|supposed|"
-    r"planning|preparing)\s+to|"
-    r"(?:(?-i:[A-Z])[\w’'-]*|he|she|they|we|it)\s+(?:is|are|was|were)\s+to|"
-    r"plans?\s+to|planned|planning|intends?\s+to|expects?\s+to|prepares?\s+to|upcoming|"
-    r"expected|scheduled|proposed)\b"
-    r"|\w+['’]ll\b",
-    re.IGNORECASE,
-)
-# Something done: a verb in the past tense, regular ("arrived") or among the common irregular
-# ones of news copy; not in a compound ("U.S.-led", "left-wing"), nor after a determiner, where
-# it is an adjective ("the armed forces").
-_PAST = re.compile(
-    r"(?<![\w-])(?:(?!(?:need|speed|exceed|proceed|succeed|indeed|hundred|seed|feed|breed|"
-    r"creed|greed|shed|embed|wed)\b)[a-z]{2,}ed|flew|went|came|met|held|left|took|gave|made|"
-    r"won|lost|fell|began|broke|struck|shot|sent|spent|led|ran|rose|saw|sought|found|fought|"
-    r"brought|bought|built|caught|chose|drew|drove|fled|froze|got|grew|hid|hung|kept|knew|laid|"
-    r"lent|meant|paid|rode|rang|sank|sat|sold|shook|spoke|stood|stole|stuck|swore|swept|threw|"
-    r"tore|understood|woke|wore|wrote|was|were|had|did)(?![\w’'-])"
-)
-_DETERMINER = re.compile(r"\b(?i:the|a|an|its|their|his|her|our|this|that)\s+$")
-# Words of attribution, never the fact itself: "X said", "told reporters", "according to".
-_SAYING = frozenset(
-    "said says say saying told tell tells telling added adds reported reports according quoted "
-    "quoting stated states announced announces confirmed insisted noted".split()
-)
-_TITLES = frozenset(
-    "president minister spokesman spokeswoman spokesperson official officials chairman "
-    "chairwoman secretary leader chief premier governor senator sen rep gen mr mrs ms dr "
-    "reporters journalists".split()
-)
-_WHEN_WORDS = frozenset((*WEEKDAYS, *MONTHS))
-_IF_CLAUSE = re.compile(r"\bif\b[^,;.]*", re.IGNORECASE)
-
-
-def _tense(text: str) -> str | None:
-    """``"plan"`` for a sentence telling only what is to happen, ``"done"`` for one telling
-    something done and no plan, else ``None``. Past tenses of attribution ("said") and of a
-    condition ("if he lost") are not something done."""
-    told = _IF_CLAUSE.sub(" ", text)
-    plan = _PLAN.search(told) is not None
-    without_plans = _PLAN.sub(" ", told)
-    done = any(
-        m.group(0) not in _SAYING and not _DETERMINER.search(without_plans, 0, m.start())
-        for m in _PAST.finditer(without_plans)
-    )
-    if plan and not done:
-        return "plan"
-    if done and not plan:
-        return "done"
-    return None
-
-
-def _gist(text: str, other: str) -> tuple[frozenset[str], frozenset[str]]:
-    """What a sentence tells, leaving out who tells it: the content stems of its common words
-    and, apart, of its names (capitalised words but a first one the other sentence does not
-    give as a name; days and months are common words here), once its attribution runs
-    ("said FAA spokesman Les Dorr", "Dr. Steven Nissen, a cardiologist at the Cleveland
-    Clinic, said", "according to police") and titles are taken out."""
-    told = _ATTRIBUTION.sub(" ", text)
-    names = {w for w in words(other)[1:] if w[:1].isupper()}
-    common, named = [], []
-    for n, word in enumerate(words(told)):
-        if word.lower() in _SAYING or word.lower() in _TITLES:
-            continue
-        if word[:1].isupper() and (n > 0 or word in names) and word.lower() not in _WHEN_WORDS:
-            named.extend(word.split("-"))
-        else:
-            common.append(word)
-    return content_stems(" ".join(common)), content_stems(" ".join(named))
-
-
-# Who tells it: a verb of saying with the capitalised run, title or "a/the ... official" right
-# after it, or a capitalised run (with an appositive between commas) right before it.
-_SAY = (
-    r"(?:said|says|say|told|tells|added|adds|according\s+to|reported|reports|stated|"
-    r"announced|confirmed|insisted|noted)"
-)
-_TITLE_WORDS = r"(?:official|officials|spokesman|spokeswoman|police|reporters|journalists)"
-_WHO = rf"(?:(?:[A-Z][\w.’'-]*|a|an|the|of|for|and)\s+)*[A-Z][\w.’'-]*(?:\s+{_TITLE_WORDS})?"
-_ATTRIBUTION = re.compile(
-    rf"\b{_SAY}\s+(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w’'-]+\s+){{0,3}}?"
-    rf"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*(?:\s+{_TITLE_WORDS})?|{_TITLE_WORDS}\b)"
-    rf"|\b{_WHO}(?:,[^,]{{1,80}},)?\s+{_SAY}\b"
-)

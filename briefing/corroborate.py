@@ -850,7 +850,7 @@ class _Reading:
         if self._tolls is None:
             self._tolls = {}
             for figure in self.figures:
-                toll = _toll(self.text, figure)
+                toll = toll_kind(self.text, figure)
                 if toll is not None:
                     self._tolls.setdefault(toll, []).append(figure)
         return self._tolls
@@ -957,11 +957,16 @@ def _compared_figures(text: str) -> list[Figure]:
     """The figures of a sentence that disagreements compare: all but the day a source reports
     on ("officials said on Monday"), which dates the report, not what happened (a toll of
     Sunday night is reported on Monday; two outlets report on two days)."""
-    return [f for f in figures(text) if not (f.kind == "day" and _reported_on(text, f))]
+    return [f for f in figures(text) if not (f.kind == "day" and reported_on(text, f))]
 
 
-def _reported_on(text: str, day: Figure) -> bool:
-    return bool(_REPORTED_ON.search(text, 0, day.start) and _CLAUSE_END.match(text, day.end))
+def reported_on(text: str, day: Figure, *, then_what: bool = False) -> bool:
+    """Whether weekday ``day`` dates the report, not what it tells: it closes a reporting
+    clause ("officials said on Monday,"); with ``then_what``, also when what was said follows
+    ("said Saturday that ...")."""
+    if not _REPORTED_ON.search(text, 0, day.start):
+        return False
+    return bool(_CLAUSE_END.match(text, day.end) or (then_what and _THAT.match(text, day.end)))
 
 
 # "said Monday", "said on Monday", "told NBC News on Monday": the day of the report.
@@ -972,6 +977,7 @@ _REPORTED_ON = re.compile(
 # ... and ends its clause there: "said on Monday," / "said Monday." (not "said Monday's bombing
 # killed", "said the strike on Monday in Kyiv killed": those days are of what happened).
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:!?]|$)")
+_THAT = re.compile(r"\s+that\b")
 
 
 def _other_dates(mine: Sequence[Figure], theirs: Sequence[Figure]) -> bool:
@@ -1031,7 +1037,7 @@ TOLL_WORDS_AFTER = 4
 it ("killing at least 12 people") or after it ("99 people had been wounded")."""
 
 
-def _toll(text: str, figure: Figure) -> TollKind | None:
+def toll_kind(text: str, figure: Figure) -> TollKind | None:
     """Whether a count is of the dead or of the injured, by the nearest word of death or injury
     around it (its own noun, "12 wounded", first); ``None`` when neither or both are as near."""
     if figure.kind != "count" or _compound(figure) or figure.key[-1] in _UNITS | _TIME_NOUNS:
