@@ -364,8 +364,8 @@ def test_a_different_toll_the_point_notes_as_a_disagreement_is_left_out() -> Non
 
 
 def test_rounding_is_no_other_figure() -> None:
-    from briefing.facts import rounded
     from briefing.corroborate import figures
+    from briefing.facts import rounded
 
     (a,), (b,), (c,) = figures("$57.1 million"), figures("$57 million"), figures("$58 million")
     assert rounded(a, b) and not rounded(a, c)
