@@ -61,9 +61,12 @@ Two parts, run at two places of the pipeline:
   they name no two places without one in common. Under any rule a count of the dead is never
   compared with one of the injured, and counts that differ between sentences telling of two
   places, or of two times (a weekday or date that differs too, a year only one gives), are not
-  compared: they tell of two occasions. The sentences found giving one of the point's figures
-  are searched once more, for sentences giving *that* figure by the same rules (a toll in a
-  clause too unlike the point to be searched, found through a sentence close to both).
+  compared: they tell of two occasions; nor are counts of things that are or do two things
+  ("six miners were still missing" / "120 miners were working"), or days of two deeds
+  ("resumed talks on Monday" / "walked out of the talks on Wednesday"). The sentences found
+  giving one of the point's figures are searched once more, for sentences giving *that* figure
+  by the same rules (a toll in a clause too unlike the point to be searched, found through a
+  sentence close to both).
 
   What is compared must be the same thing: a count with the same noun after it ("524 aerial
   drones" / "500 aerial drones"; nouns folded to the singular, not stemmed), or with no noun
@@ -99,7 +102,16 @@ from typing import Literal
 from .dedupe import Similarity, align_rewrites
 from .models import Article, Citation, Claim, Disagreement, Sentence, cite
 from .quotes import quotation_spans
-from .text import MONTH_NAMES, MONTHS, NUMBER_WORDS, WEEKDAYS, content_stems, stem, stop_words
+from .text import (
+    MONTH_NAMES,
+    MONTHS,
+    NUMBER_WORDS,
+    WEEKDAYS,
+    content_stems,
+    deeds,
+    stem,
+    stop_words,
+)
 
 # --- Copies ------------------------------------------------------------------------------------
 
@@ -830,6 +842,7 @@ class _Reading:
         self.figures = found
         self._left: frozenset[str] | None = None
         self._places: frozenset[str] | None = None
+        self._deeds: frozenset[str] | None = None
         self._tolls: dict[TollKind, list[Figure]] | None = None
 
     @property
@@ -837,6 +850,15 @@ class _Reading:
         if self._left is None:
             self._left = _words_left(self.text, self.figures)
         return self._left
+
+    @property
+    def deeds(self) -> frozenset[str]:
+        """Stems of the verbs of what the sentence tells was done (not "was", "had")."""
+        if self._deeds is None:
+            self._deeds = frozenset(
+                stem(verb) for verb in deeds(self.text) if verb not in _AUXILIARIES
+            )
+        return self._deeds
 
     @property
     def places(self) -> frozenset[str]:
@@ -896,7 +918,7 @@ def _compared(
             or _elsewhere(mine, theirs)
         ):
             return []
-        return matched
+        return [(a, b) for a, b in matched if not _other_events(mine, a, theirs, b)]
     if _different_times(mine, theirs) or _elsewhere(mine, theirs):
         return []
     found: dict[int, tuple[Figure, Figure]] = {}
@@ -904,7 +926,10 @@ def _compared(
         counts = [
             (a, b)
             for a, b in _matched(mine.figures, theirs.figures)
-            if a.kind == "count" and not _compound(a) and not _compound(b)
+            if a.kind == "count"
+            and not _compound(a)
+            and not _compound(b)
+            and not _other_events(mine, a, theirs, b)
         ]
         if any(a.value == b.value for a, b in counts):
             found.update((id(a), (a, b)) for a, b in counts)
@@ -941,6 +966,41 @@ def _other_tolls(mine: _Reading, a: Figure, theirs: _Reading, b: Figure) -> bool
     """Whether two counts are tolls of two kinds: one of the dead, the other of the injured."""
     first, second = mine.toll_of(a), theirs.toll_of(b)
     return first is not None and second is not None and first != second
+
+
+def _other_events(mine: _Reading, a: Figure, theirs: _Reading, b: Figure) -> bool:
+    """Whether two figures, however alike their sentences, are of two events: the days of two
+    deeds ("resumed talks ... on Monday" / "walked out of the talks ... on Wednesday"), or
+    counts of things that do or are two things ("six miners were still missing" / "about 120
+    miners were working"). Two tolls of one kind are one thing however told ("killed 60
+    people" / "60 people died")."""
+    if a.kind in _WHEN:
+        deeds, other_deeds = mine.deeds, theirs.deeds
+        return bool(deeds and other_deeds and deeds.isdisjoint(other_deeds))
+    toll = mine.toll_of(a)
+    if toll is not None and toll == theirs.toll_of(b):
+        return False
+    state, other_state = _state(mine.text, a), _state(theirs.text, b)
+    return state is not None and other_state is not None and state != other_state
+
+
+_AUXILIARIES = frozenset({"was", "were", "had", "did"})
+
+
+def _state(text: str, figure: Figure) -> str | None:
+    """The stem of what the things counted do or are, right after them: "missing" in "six
+    miners were still missing", "working" in "120 miners were working", "fled" in "200
+    people fled"."""
+    found = _STATE_AFTER.match(text, figure.end)
+    return stem(found.group("word") or found.group("done")) if found else None
+
+
+_STATE_AFTER = re.compile(
+    r"\s+(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|remain|remained|remains)\s+)"
+    r"(?:(?:still|also|now|all|reportedly|believed|thought|said)\s+(?:to\s+be\s+)?)*"
+    r"(?P<word>[a-z]{3,})\b"
+    r"|\s+(?P<done>[a-z]{3,}ed)\b"
+)
 
 
 def _different_times(mine: _Reading, theirs: _Reading) -> bool:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from .corroborate import Figure, figures, reported_on
-from .text import MONTHS, WEEKDAYS, content_stems, words
+from .text import MONTHS, SAYING_VERBS, WEEKDAYS, content_stems, deeds, words
 
 
 def event_days_where_they_meet(text: str, other: str) -> frozenset[object]:
@@ -123,23 +123,6 @@ _PLAN = re.compile(
     r"|\w+['’]ll\b",
     re.IGNORECASE,
 )
-# Something done: a verb in the past tense, regular ("arrived") or among the common irregular
-# ones of news copy; not in a compound ("U.S.-led", "left-wing"), nor after a determiner, where
-# it is an adjective ("the armed forces").
-_PAST = re.compile(
-    r"(?<![\w-])(?:(?!(?:need|speed|exceed|proceed|succeed|indeed|hundred|seed|feed|breed|"
-    r"creed|greed|shed|embed|wed)\b)[a-z]{2,}ed|flew|went|came|met|held|left|took|gave|made|"
-    r"won|lost|fell|began|broke|struck|shot|sent|spent|led|ran|rose|saw|sought|found|fought|"
-    r"brought|bought|built|caught|chose|drew|drove|fled|froze|got|grew|hid|hung|kept|knew|laid|"
-    r"lent|meant|paid|rode|rang|sank|sat|sold|shook|spoke|stood|stole|stuck|swore|swept|threw|"
-    r"tore|understood|woke|wore|wrote|was|were|had|did)(?![\w’'-])"
-)
-_DETERMINER = re.compile(r"\b(?i:the|a|an|its|their|his|her|our|this|that)\s+$")
-# Words of attribution, never the fact itself: "X said", "told reporters", "according to".
-_SAYING = frozenset(
-    "said says say saying told tell tells telling added adds reported reports according quoted "
-    "quoting stated states announced announces confirmed insisted noted".split()
-)
 _TITLES = frozenset(
     "president minister spokesman spokeswoman spokesperson official officials chairman "
     "chairwoman secretary leader chief premier governor senator sen rep gen mr mrs ms dr "
@@ -156,10 +139,7 @@ def _tense(text: str) -> str | None:
     told = _IF_CLAUSE.sub(" ", text)
     plan = _PLAN.search(told) is not None
     without_plans = _PLAN.sub(" ", told)
-    done = any(
-        m.group(0) not in _SAYING and not _DETERMINER.search(without_plans, 0, m.start())
-        for m in _PAST.finditer(without_plans)
-    )
+    done = bool(deeds(without_plans))
     if plan and not done:
         return "plan"
     if done and not plan:
@@ -177,7 +157,7 @@ def _gist(text: str, other: str) -> tuple[frozenset[str], frozenset[str]]:
     names = {w for w in words(other)[1:] if w[:1].isupper()}
     common, named = [], []
     for n, word in enumerate(words(told)):
-        if word.lower() in _SAYING or word.lower() in _TITLES:
+        if word.lower() in SAYING_VERBS or word.lower() in _TITLES:
             continue
         if word[:1].isupper() and (n > 0 or word in names) and word.lower() not in _WHEN_WORDS:
             named.extend(word.split("-"))

@@ -116,6 +116,35 @@ def counted(count: int, singular: str, plural: str | None = None) -> str:
     return f"{count} {singular if count == 1 else plural or singular + 's'}"
 
 
+# A verb in the past tense, regular ("arrived") or among the common irregular ones of news
+# copy; not in a compound ("U.S.-led", "left-wing").
+_PAST_TENSE = re.compile(
+    r"(?<![\w-])(?:(?!(?:need|speed|exceed|proceed|succeed|indeed|hundred|seed|feed|breed|"
+    r"creed|greed|shed|embed|wed)\b)[a-z]{2,}ed|flew|went|came|met|held|left|took|gave|made|"
+    r"won|lost|fell|began|broke|struck|shot|sent|spent|led|ran|rose|saw|sought|found|fought|"
+    r"brought|bought|built|caught|chose|drew|drove|fled|froze|got|grew|hid|hung|kept|knew|laid|"
+    r"lent|meant|paid|rode|rang|sank|sat|sold|shook|spoke|stood|stole|stuck|swore|swept|threw|"
+    r"tore|understood|woke|wore|wrote|was|were|had|did)(?![\w’'-])"
+)
+# After a determiner a past participle is an adjective ("the armed forces").
+_DETERMINER_BEFORE = re.compile(r"\b(?i:the|a|an|its|their|his|her|our|this|that)\s+$")
+SAYING_VERBS = frozenset(
+    "said says say saying told tell tells telling added adds reported reports according quoted "
+    "quoting stated states announced announces confirmed insisted noted".split()
+)
+"""Words of attribution, never the fact itself: "X said", "told reporters", "according to"."""
+
+
+def deeds(text: str) -> list[str]:
+    """The verbs of something done in ``text``: past tenses ("flew", "arrived"), not of saying
+    ("said") nor adjectives after a determiner ("the armed forces")."""
+    return [
+        m.group(0)
+        for m in _PAST_TENSE.finditer(text)
+        if m.group(0) not in SAYING_VERBS and not _DETERMINER_BEFORE.search(text, 0, m.start())
+    ]
+
+
 class SumyTokenizer:
     """The tokenizer sumy's ``Sentence`` objects call; sentences are split before sumy sees them."""
 

@@ -914,3 +914,42 @@ def test_two_sources_printing_one_sentence_word_for_word_are_one_report() -> Non
     quoted = '"We offered four percent and a bonus to every dockworker," the port said.'
     echoed = [sentence("a", quoted), sentence("b", quoted), sentence("c", paraphrase)]
     assert independent_reports(echoed, {}) == 3  # quoting one statement is no shared report
+
+
+def test_alike_sentences_about_two_events_do_not_differ() -> None:
+    """Close in words, but the things counted are or do two things, or the days are of two
+    deeds: no disagreement. The same state or deed on two days, or in two counts, differs."""
+    assert (
+        _disagreements(
+            [
+                "Six miners were still missing after the blast at the Dunmore pit, officials said.",
+                "About 120 miners were working at the Dunmore pit at the time of the blast, "
+                "officials said.",
+            ]
+        )
+        == []
+    )
+    assert (
+        _disagreements(
+            [
+                "Negotiators resumed talks with the union on Monday, the ministry said.",
+                "Negotiators walked out of the talks with the union on Wednesday, the ministry "
+                "said.",
+            ]
+        )
+        == []
+    )
+    missing = _disagreements(
+        [
+            "Six miners were still missing after the blast at the Dunmore pit, officials said.",
+            "Nine miners were still missing after the blast at the Dunmore pit, officials said.",
+        ]
+    )
+    assert [about for about, _ in missing] == ["miners"]
+    resumed = _disagreements(
+        [
+            "Negotiators resumed talks with the union on Monday, the ministry said.",
+            "Negotiators resumed talks with the union on Tuesday, the ministry said.",
+        ]
+    )
+    assert [about for about, _ in resumed] == ["day"]
