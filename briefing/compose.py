@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from .config import Config
@@ -38,6 +38,7 @@ from .corroborate import (
     figures,
     find_disagreements,
     independent_reports,
+    nearly_verbatim,
     original_of,
     toll_kind,
 )
@@ -90,11 +91,15 @@ def specificity(text: str) -> float:
     return min(len(found), SPECIFICITY_SATURATION) / SPECIFICITY_SATURATION
 
 
-def score_signals(cluster: Cluster, original: Mapping[str, str] | None = None) -> Signals:
+def score_signals(
+    cluster: Cluster,
+    original: Mapping[str, str] | None = None,
+    alike: Callable[[Sentence, Sentence], bool] | None = None,
+) -> Signals:
     """The factors of a cluster's score: rank score, corroboration (by independent reports:
     ``original`` maps a copy's article key to its original's), theme fit, concreteness."""
     rep = cluster.representative
-    reports = independent_reports(cluster.members, original or {})
+    reports = independent_reports(cluster.members, original or {}, alike)
     return Signals(
         rank=rep.rank_score,
         corroboration=1 + SUPPORT_WEIGHT * (reports - 1),
@@ -105,9 +110,13 @@ def score_signals(cluster: Cluster, original: Mapping[str, str] | None = None) -
     )
 
 
-def cluster_score(cluster: Cluster, original: Mapping[str, str] | None = None) -> float:
+def cluster_score(
+    cluster: Cluster,
+    original: Mapping[str, str] | None = None,
+    alike: Callable[[Sentence, Sentence], bool] | None = None,
+) -> float:
     """rank score x corroboration x theme fit x specificity (each factor 1 at its best)."""
-    signals = score_signals(cluster, original)
+    signals = score_signals(cluster, original, alike)
     return signals.rank * signals.corroboration * signals.theme_fit * signals.concreteness
 
 
@@ -160,7 +169,7 @@ def compose_briefing(
     themed = {theme.key for theme in config.themes}
     candidates = sorted(
         (
-            _Candidate(c, cluster_score(c, original))
+            _Candidate(c, cluster_score(c, original, context.alike))
             for c in clusters
             if c.representative.theme in themed
         ),
@@ -284,6 +293,12 @@ class _Context:
     # The values the disagreements of a chosen point give, by id of its cluster.
     _noted_by_point: dict[int, set[tuple[str, object]]] = field(default_factory=dict)
 
+    def alike(self, a: Sentence, b: Sentence) -> bool:
+        """Whether two sentences are one nearly word for word (``corroborate.nearly_verbatim``):
+        two sources printing it are one report for it."""
+        index = self.evidence_index
+        return nearly_verbatim(self.similarity, index[a.id], index[b.id])
+
     def adds_figure(self, row: int, other: int) -> bool:
         """Whether evidence row ``row`` counts something row ``other`` gives no figure for."""
         return adds_figure(self._figures_of(row), self._figures_of(other))
@@ -393,9 +408,9 @@ def _point(candidate: _Candidate, context: _Context, also_cited: Sequence[Senten
         rank_score=rep.rank_score,
         cue_score=rep.cue_score,
         support=len(citations),
-        independent=independent_reports(cited, context.original),
+        independent=independent_reports(cited, context.original, context.alike),
         disagreements=context.disagreements(cluster, carriers),
-        signals=score_signals(cluster, context.original),
+        signals=score_signals(cluster, context.original, context.alike),
     )
 
 

@@ -95,7 +95,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Container, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -245,12 +245,18 @@ def original_of(copies: Iterable[Copy]) -> dict[str, str]:
     return {c.article: c.original for c in copies}
 
 
-def independent_reports(sentences: Iterable[Sentence], original: Mapping[str, str]) -> int:
+def independent_reports(
+    sentences: Iterable[Sentence],
+    original: Mapping[str, str],
+    alike: Callable[[Sentence, Sentence], bool] | None = None,
+) -> int:
     """How many independent reports the ``sentences`` (one statement as several sources carry
     it) come from: an article and its copies (``original``: copy -> original, as
     ``original_of`` gives) are one, and so are two articles printing the statement in the same
     words, at least ``SAME_WORDING_MIN_WORDS`` of them the reporter's own: two versions of one
-    wire story that differ too much to be copies of each other still share its sentences."""
+    wire story that differ too much to be copies of each other still share its sentences.
+    ``alike`` says whether two sentences are the same words (as ``nearly_verbatim`` does);
+    without it, they must be word for word the same."""
     root: dict[str, str] = {}
 
     def find(key: str) -> str:
@@ -259,18 +265,31 @@ def independent_reports(sentences: Iterable[Sentence], original: Mapping[str, st
             key = root[key]
         return key
 
-    wording: dict[str, str] = {}
+    long: list[Sentence] = []
     for sentence in sentences:
-        report = find(sentence.article)
-        root.setdefault(report, report)
-        own = _QUOTED_PASSAGE.sub(" ", sentence.text)
-        if len(own.split()) < SAME_WORDING_MIN_WORDS:
-            continue
-        words = " ".join(re.findall(r"[^\W_]+", sentence.text.casefold()))
-        first = wording.setdefault(words, report)
-        if find(first) != report:
-            root[report] = find(first)
+        root.setdefault(find(sentence.article), find(sentence.article))
+        if len(_QUOTED_PASSAGE.sub(" ", sentence.text).split()) >= SAME_WORDING_MIN_WORDS:
+            long.append(sentence)
+    same = alike or _word_for_word
+    for n, first in enumerate(long):
+        for second in long[n + 1 :]:
+            a, b = find(first.article), find(second.article)
+            if a != b and same(first, second):
+                root[b] = a
     return len({find(key) for key in root})
+
+
+def nearly_verbatim(similarity: Similarity, i: int, j: int) -> bool:
+    """Whether texts ``i`` and ``j`` of ``similarity`` are one sentence nearly word for word, as
+    copies are found: at least ``VERBATIM_SIMILARITY`` alike in words alone, and the same
+    figures ("the daily Hurriyet said" / "the daily Hurriyet said Saturday")."""
+    return similarity.word_similarity(i, j) >= VERBATIM_SIMILARITY and not (
+        similarity.numbers_conflict(i, j)
+    )
+
+
+def _word_for_word(a: Sentence, b: Sentence) -> bool:
+    return re.findall(r"[^\W_]+", a.text.casefold()) == re.findall(r"[^\W_]+", b.text.casefold())
 
 
 _QUOTED_PASSAGE = re.compile(r"[\"“”][^\"“”]*[\"“”]")

@@ -175,6 +175,12 @@ class Similarity:
             return stored
         return self._dot(i, j)
 
+    def word_similarity(self, i: int, j: int) -> float:
+        """The similarity of two texts by their words alone, whatever is known of them (a
+        shared quotation, aligned paraphrases)."""
+        stored = self._stored(i, j)
+        return stored if stored is not None else self._dot(i, j)
+
     def _dot(self, i: int, j: int) -> float:
         """The cosine of a pair below ``floor`` (or a text with itself), computed directly."""
         import numpy as np

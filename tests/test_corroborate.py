@@ -26,6 +26,7 @@ from briefing.corroborate import (
     find_disagreements,
     independent_reports,
     names_and_figures,
+    nearly_verbatim,
 )
 from briefing.dedupe import Similarity, align_rewrites
 from briefing.models import Article, Briefing, Citation, Sentence
@@ -914,6 +915,17 @@ def test_two_sources_printing_one_sentence_word_for_word_are_one_report() -> Non
     quoted = '"We offered four percent and a bonus to every dockworker," the port said.'
     echoed = [sentence("a", quoted), sentence("b", quoted), sentence("c", paraphrase)]
     assert independent_reports(echoed, {}) == 3  # quoting one statement is no shared report
+    # Nearly word for word, as copies are found: one version adds the day it reports on.
+    told = wire[:-1] + ", the daily Hurriyet said"
+    dated = [sentence("a", told + "."), sentence("b", told + " Saturday.")]
+    assert independent_reports(dated, {}) == 2
+    similarity = Similarity([s.text for s in dated])
+    row = {s.id: n for n, s in enumerate(dated)}
+
+    def alike(a: Sentence, b: Sentence) -> bool:
+        return nearly_verbatim(similarity, row[a.id], row[b.id])
+
+    assert independent_reports(dated, {}, alike) == 1
 
 
 def test_alike_sentences_about_two_events_do_not_differ() -> None:
