@@ -1412,3 +1412,45 @@ def test_a_long_apposition_still_leads_to_its_speaker() -> None:
         "Urban Planning at Arizona State, said in a statement."
     )
     assert speaker == "Nancy Selover"
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        # What the story says of the one named before "she": a man, in a clause on him ...
+        (
+            "Plant manager Victor Lund, who has run the plant since his father retired, met "
+            "the inspectors on Sunday.",
+            "Governor Maria Santos declared a state of emergency on Monday. Lund said the "
+            "company was cooperating fully.",
+            '"Every family deserves answers, and they will get them," she said.',
+        ),
+        # ... a role in an apposition ...
+        (
+            "Governor Maria Santos declared a state of emergency on Monday. Victor Lund, the "
+            "plant's spokesman, said the company was cooperating fully.",
+            '"Every family deserves answers, and they will get them," she said.',
+        ),
+        # ... or a quotation of his the article gave to "he" before.
+        (
+            "Plant manager Victor Lund said the company was cooperating fully. "
+            '"We have opened every record to the inspectors," he said.',
+            "Governor Maria Santos declared a state of emergency on Monday. Lund said the "
+            "company would pay for the cleanup.",
+            '"Every family deserves answers, and they will get them," she said.',
+        ),
+    ],
+)
+def test_she_is_not_the_man_named_just_before(paragraphs: tuple[str, ...]) -> None:
+    assert speaker_of(*paragraphs, words="Every family") == (None, "ambiguous")
+
+
+def test_what_is_said_of_one_bearer_of_a_surname_is_not_said_of_another() -> None:
+    # Imer Delijaj is "he"; Vjosa Delijaj, "she", is still the one named before her words.
+    speaker = speaker_of(
+        'Imer Delijaj said he stayed behind. "I told them I was getting the animals out," he said.',
+        "Vjosa Delijaj, 39, recalled how she fled into the woods.",
+        '"I could feel the dirt hitting me from the bullets," she said.',
+        words="dirt",
+    )
+    assert speaker == ("Vjosa Delijaj", "pronoun")
