@@ -13,7 +13,8 @@ every key quote, best first; compose keeps the first ``summarizer.max_quotes``.
 2. **Attribute** it, most reliable first:
 
    - ``sentence``: the words right after it (``"...," Putin said.``, ``said Kremlin spokesman
-     Dmitry Peskov``, ``according to X``; the one quoted, never the paper that quoted them:
+     Dmitry Peskov``, ``said the commander, Gen. Huseyin Kivrikoglu`` (the name, not the
+     description), ``according to X``; the one quoted, never the paper that quoted them:
      ``X was quoted as saying``, ``El Mundo quoted X as saying``, ``Tass quoted him as
      saying`` with "him" resolved as "he" is), or the verb that introduces it in its own
      sentence (``Trump wrote on Truth Social: "..."``, ``X, stressing: "..."``, ``X called it
@@ -277,6 +278,7 @@ _PLURAL_ROLES = frozenset(
     | {"police", "authorities", "people", "secretaries", "witnesses", "ministries", "allies"}
 )
 _ROLE_WORDS = _ROLES | _TITLES
+_ROLE_HEADS = frozenset((role,) for role in _ROLES)  # a description's last word, as a tuple
 # Bodies that speak as one: "the ministry said", "the Kremlin said".
 _INSTITUTIONS = frozenset(
     """ministry government company department agency office embassy army military court
@@ -1099,7 +1101,32 @@ class _Reader:
             # No one after "of": a body's whole name ("the Penn State College of Agricultural
             # Sciences"), named by its words before "of".
             phrase = self.phrase_ending_at(tokens, of - 1, first)
+        if phrase is not None and phrase.kind == "group" and phrase.role[-1:] in _ROLE_HEADS:
+            # "said the commander, Gen. Huseyin Kivrikoglu.": the person, named.
+            return self._name_in_apposition(tokens, last) or phrase
         return phrase
+
+    def _name_in_apposition(self, tokens: Sequence[_Token], comma: int) -> _Phrase | None:
+        """The person a description names in an apposition closing the clause, from the comma
+        at ``comma``: ``said the commander, Gen. Huseyin Kivrikoglu.`` (a title, or a first
+        name and a surname, so that a place, "the mayor, Ankara", is not taken for one)."""
+        if comma >= len(tokens) or tokens[comma].text != ",":
+            return None
+        start = comma + 1
+        k = start
+        while k < len(tokens) and k - start < 3 and tokens[k].low in _TITLES:
+            k += 1
+        end = k
+        while end < len(tokens) and self.is_name(tokens, end) and not tokens[end].possessive:
+            end += 1
+        if end == k or (k == start and not 2 <= end - k <= 3):
+            return None
+        if end < len(tokens) and tokens[end].text not in (".", ",", ";", "!", "?"):
+            return None
+        if any(t.low in _ORG_WORDS for t in tokens[k:end]):
+            return None
+        named = self.phrase_ending_at(tokens, end - 1, start)
+        return named if named is not None and named.kind == "person" else None
 
     # People ---------------------------------------------------------------------------------
 
@@ -1261,11 +1288,11 @@ class _Reader:
         """The one person this article introduces with every word of a definite description
         ("the king": King Norodom Sihanouk; "the Russian president": Russian President
         Vladimir Putin), with the sentence that does; None when no one or several are."""
-        wanted = set(phrase.role)
+        wanted = {_spelt_out(w) for w in phrase.role}
         found: dict[str, Sentence] = {}
         for key, roles in people.roles.get(self.number, {}).items():
             for role, sentence in roles:
-                if wanted <= role:
+                if wanted <= {_spelt_out(w) for w in role}:
                     found.setdefault(key, sentence)
                     break
         if len(_distinct_people(found)) != 1:
@@ -2023,6 +2050,27 @@ class _Reader:
                     "person", " ".join(name), name, gender, first=first, courtesy=courtesy
                 )
         return None
+
+
+# Titles written short before a name, as a description writes them: "Gov. Jim Geringer" is
+# "the governor".
+_SPELT_OUT = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "adm": "admiral",
+    "prof": "professor",
+}
+
+
+def _spelt_out(word: str) -> str:
+    """A title written short ("gov.") as a description writes it ("governor")."""
+    return _SPELT_OUT.get(word.rstrip("."), word)
 
 
 def _ends_with(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:

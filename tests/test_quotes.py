@@ -1454,3 +1454,44 @@ def test_what_is_said_of_one_bearer_of_a_surname_is_not_said_of_another() -> Non
         words="dirt",
     )
     assert speaker == ("Vjosa Delijaj", "pronoun")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            '"We are trying to be patient with them," said the commander, Gen. Aydin Korkmaz.',
+            "Aydin Korkmaz",
+        ),
+        ('"I am very sad and disappointed today," said the league chief, Dana Holt.', "Dana Holt"),
+        # A place or a date in the apposition is no one: the description stays.
+        ('"We are trying to be patient with them," said the mayor, Monday.', "the mayor"),
+        ('"We are trying to be patient with them," said the mayor, Ankara.', "the mayor"),
+        ('"We are trying to be patient with them," said the mayor, Ankara Province.', "the mayor"),
+    ],
+)
+def test_a_name_in_an_apposition_after_the_description_is_the_speaker(
+    paragraph: str, speaker: str
+) -> None:
+    assert speaker_of(paragraph)[0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("before", "speaker"),
+    [
+        ("Ohio Gov. Lena Marsh had warned that protesters were not welcome.", "Lena Marsh"),
+        # Two governors: "the governor" may be either.
+        (
+            "Ohio Gov. Lena Marsh and Indiana Gov. Paul Dunne had warned that protesters were "
+            "not welcome.",
+            "The governor",
+        ),
+    ],
+)
+def test_a_title_written_short_is_the_description_spelt_out(before: str, speaker: str) -> None:
+    assert (
+        speaker_of(
+            before, 'The governor added, "What we do not need is more trouble in this town."'
+        )[0]
+        == speaker
+    )
