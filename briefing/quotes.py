@@ -63,7 +63,10 @@ every key quote, best first; compose keeps the first ``summarizer.max_quotes``.
    carrying only a small part (under a third, or any part of a quotation that quotes someone
    in turn) cannot name the speaker of the whole.
 4. **Rank**: a quote needs ``MIN_WORDS`` words and must not read like a title (short quoted
-   terms, scare quotes and names of works are not key quotes). Its score grows with the number
+   terms, scare quotes and names of works are not key quotes). A piece of a sentence (opening
+   in lower case) must read on its own: opening on a subject, a noun phrase or a clause, not
+   on a verb whose subject the writer left outside the marks ('Moussa said Mubarak "will
+   head ... to Syria"' is not Moussa travelling). Its score grows with the number
    of outlets carrying it and with how central its words are to the story (their overlap with
    the ranked statements of the merge stage); quotes whose speaker is not named count less, and
    each quote by a speaker already chosen a little less again, so that the section is not one
@@ -485,7 +488,7 @@ def find_quotes(
     candidates = [
         _candidate(group, number_of, profile)
         for group in groups
-        if _key_quote(group[0].text, len(group[0].words))
+        if _key_quote(group[0].text, len(group[0].words), _before(articles, group[0]))
     ]
     return _rank(candidates)
 
@@ -580,12 +583,78 @@ def _same_person(a: str, b: str) -> bool:
     return a[:4] == b[:4] and difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
-def _key_quote(text: str, length: int) -> bool:
+def _before(articles: Sequence[Article], quotation: _Found) -> str:
+    """The words of a quotation's sentence before it, opening mark and space left out."""
+    text = articles[quotation.article].text
+    return text[quotation.sentence.start : quotation.start].rstrip().rstrip(_OPENING + '"')
+
+
+def _key_quote(text: str, length: int, before: str = "") -> bool:
     """Long enough and shaped like speech: ``MIN_WORDS`` words, ``MIN_FRAGMENT_WORDS`` for a
     part of a sentence worked into the writer's own ("... was "just an excuse for them to stay
-    abroad.""), and not capitalized like a title."""
+    abroad.""), which must read on its own (not ``_predicate``; ``before``: the words of its
+    sentence before it), and not capitalized like a title."""
     fragment = text[:1].islower()
+    if fragment and _predicate(text, before):
+        return False
     return length >= (MIN_FRAGMENT_WORDS if fragment else MIN_WORDS) and not _title_like(text)
+
+
+# Words a piece of a sentence may open with and read on its own: a subject ("it will take
+# time", "there is no plan"), a noun phrase ("a large part of the population is weak"), a
+# clause ("if it succeeds, ...").
+_OPENS_ALONE = frozenset(
+    """i we you he she it they there this that these those what nothing everything everyone
+    everybody nobody someone somebody anyone anybody one the a an my our your his her its
+    their all any every each no some many much most few several both either neither another
+    other such if when because although though while unless since once whether whatever
+    whenever wherever whoever something anything just only even simply merely truly very
+    really quite too almost nearly more less perhaps maybe probably""".split()
+)
+_CONJUNCTIONS = frozenset("and but or so yet".split())
+_AUXILIARIES = frozenset(
+    """is are was were be been being has have had will would can could should shall must may
+    might does do did""".split()
+)
+_SUBJECT_PRONOUNS = frozenset("i we you he she it they who which".split())
+
+
+def _predicate(text: str, before: str) -> bool:
+    """Whether a quotation opening in lower case is the predicate of a subject the writer left
+    outside the marks: it opens on an auxiliary ('the couple "are taking time apart"'), or on
+    another word than a subject, noun phrase or clause (``_OPENS_ALONE``) right after a name,
+    a pronoun or a noun with its article ('Mubarak "will head ... to Syria"', 'the king
+    "backs dialogue"'). Shown alone, such words read as the speaker's own doing. ``before``:
+    the words of its sentence before the opening mark. (After a verb, a preposition or an
+    article the quotation is an object, "began "printing new copies"", 'as a "positive sign
+    that ..."': it reads alone.)"""
+    found = [re.split(r"['’]", w.lower())[0] for w in words(text)]  # "we'll": "we"
+    if len(found) > 1 and found[0] in _CONJUNCTIONS:
+        found = found[1:]
+    if not found:
+        return False
+    first = found[0]
+    if first in _AUXILIARIES:
+        return True
+    if first in _OPENS_ALONE or first[:1].isdigit():
+        return False
+    if len(found) > 1 and found[1] in _AUXILIARIES:
+        return False  # a subject of its own: "nature is an awful lot more powerful than we are"
+    tail = before.rstrip()
+    if not tail[-1:].isalnum():
+        return False  # after a comma or a colon: words given whole
+    previous = words(tail)[-2:]
+    last = previous[-1]
+    if last[:1].isupper() and last.lower() not in stop_words():
+        return True  # 'Moussa said Mubarak "will head..."'
+    if last.lower() in _SUBJECT_PRONOUNS:
+        return True
+    return (
+        len(previous) == 2
+        and previous[0].lower() in _DETERMINERS | _POSSESSIVE_PRONOUNS
+        and last.islower()
+        and last not in stop_words()
+    )
 
 
 def _title_like(text: str) -> bool:

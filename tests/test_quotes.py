@@ -180,12 +180,12 @@ def test_a_piece_of_a_sentence_needs_more_words() -> None:
             "a GOP operative",
         ),
         (
-            'A spokeswoman for the actress says the couple "are taking some time apart to work on '
+            'A spokeswoman for the actress says "the couple are taking some time apart to work on '
             'their marriage."',
             "A spokeswoman for the actress",
         ),
         (
-            'A spokeswoman for Catherine Zeta-Jones says the couple "are taking some time apart to '
+            'A spokeswoman for Catherine Zeta-Jones says "the couple are taking some time apart to '
             'work on their marriage."',
             "A spokeswoman for Catherine Zeta-Jones",
         ),
@@ -210,7 +210,7 @@ def test_a_piece_of_a_sentence_needs_more_words() -> None:
         ),
         ('"We are ready to talk to anyone about peace," said Putin late Monday.', "Putin"),
         (
-            'The attack "has not been claimed by any group, but one is likely responsible," said '
+            '"The attack has not been claimed by any group, but one is likely responsible," said '
             "a US official.",
             "a US official",
         ),
@@ -1057,9 +1057,9 @@ def test_a_part_of_a_quotation_that_quotes_someone_does_not_name_its_speaker() -
     """The part an outlet gives to the cable network is inside a writer's quotation of
     someone else's words: the network did not say the whole."""
     nested = article_of(
-        "THE TRAP: Smith “suggested the breaking point was ... a sarcastic statement the network "
-        "released ... ‘We learned from a secret back channel that the two leaders both intend to "
-        "treat our candidate unfairly when they meet him.’”",
+        "THE TRAP: the story had it that “the breaking point was ... a sarcastic statement the "
+        "network released ... ‘We learned from a secret back channel that the two leaders both "
+        "intend to treat our candidate unfairly when they meet him.’”",
         key="nested",
     )
     part = article_of(
@@ -1495,3 +1495,33 @@ def test_a_title_written_short_is_the_description_spelt_out(before: str, speaker
         )[0]
         == speaker
     )
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "key"),
+    [
+        # The subject is outside the marks: shown alone, the words read as the speaker's act.
+        (
+            'Farid Nasser said the president "will head within the next few hours to the '
+            'capital to hold talks."',
+            False,
+        ),
+        (
+            'Farid Nasser said the king "backs dialogue for solving disputes and not threats."',
+            False,
+        ),
+        (
+            'The minister called the report "about the authorities and the politicians in power."',
+            False,
+        ),
+        # A piece of a sentence that has its own subject, or is a noun phrase, reads alone.
+        ('Farid Nasser said "it will take some time for the region to work its way out."', True),
+        ('Farid Nasser said that "nature is a lot more powerful than all of us are."', True),
+        ('Farid Nasser said "but we will probably give them the vote in the end anyway."', True),
+        ('Farid Nasser called the plan "just an excuse for them to stay abroad for good."', True),
+    ],
+)
+def test_a_piece_of_a_sentence_is_a_key_quote_only_if_it_reads_alone(
+    paragraph: str, key: bool
+) -> None:
+    assert bool(quotes_of(article_of(paragraph))) is key
