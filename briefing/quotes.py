@@ -67,7 +67,8 @@ every key quote, best first; compose keeps the first ``summarizer.max_quotes``.
    in lower case) must read on its own: opening on a subject, a noun phrase or a clause, not
    on a verb whose subject the writer left outside the marks ('Moussa said Mubarak "will
    head ... to Syria"' is not Moussa travelling). Its score grows with the number
-   of outlets carrying it and with how central its words are to the story (their overlap with
+   of independent reports carrying it (an article and its copies count once; every outlet is
+   still cited) and with how central its words are to the story (their overlap with
    the ranked statements of the merge stage); quotes whose speaker is not named count less, and
    each quote by a speaker already chosen a little less again, so that the section is not one
    voice only. Ties are broken by position, then id.
@@ -84,10 +85,13 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .models import Article, Citation, Cluster, Quote, Sentence, cite
 from .text import WEEKDAYS, content_stems, stop_words, words
+
+if TYPE_CHECKING:  # corroborate reads quotation marks with this module's quotation_spans
+    from .corroborate import Copy
 
 # A key quote has at least this many words: "ceasefire", "special military operation" and other
 # quoted terms are not quotes (tuned on the example corpus and DUC 2004: 6 keeps "Europe is
@@ -461,13 +465,16 @@ def find_quotes(
     articles: Sequence[Article],
     sentences: Sequence[Sentence],
     clusters: Sequence[Cluster] = (),
+    copies: Iterable[Copy] = (),
 ) -> tuple[Quote, ...]:
     """Every key quote of the story, best first (see the module docstring).
 
     ``sentences`` are those of ``segment.split_sentences`` for ``articles`` (all of them, not
     only the usable ones); ``clusters`` are the statements of the merge stage, whose ranks say
-    what the story is about. Citation numbers are the articles' positions from 1, as in the
-    briefing's source list. Pure: same input, same quotes in the same order.
+    what the story is about; ``copies`` those of ``corroborate.find_copies``: an article and
+    its copies are one report when quotes are ranked. Citation numbers are the articles'
+    positions from 1, as in the briefing's source list. Pure: same input, same quotes in the
+    same order.
     """
     by_article: dict[str, list[Sentence]] = {}
     for sentence in sentences:
@@ -485,8 +492,10 @@ def find_quotes(
     groups = _merge(found)
     profile = _Profile(sentences, clusters)
     number_of = {a.key: n for n, a in enumerate(articles, start=1)}
+    original = {c.article: c.original for c in copies}
+    report_of = [original.get(a.key, a.key) for a in articles]
     candidates = [
-        _candidate(group, number_of, profile)
+        _candidate(group, number_of, profile, report_of)
         for group in groups
         if _key_quote(group[0].text, len(group[0].words), _before(articles, group[0]))
     ]
@@ -2454,10 +2463,15 @@ class _Candidate:
 
 
 def _candidate(
-    group: Sequence[_Found], number_of: Mapping[str, int], profile: _Profile
+    group: Sequence[_Found],
+    number_of: Mapping[str, int],
+    profile: _Profile,
+    report_of: Sequence[str],
 ) -> _Candidate:
     """The quote a group of quotations makes: the longest one's text, every source's own
-    words, one speaker if the outlets agree. ``number_of``: article key -> citation number."""
+    words, one speaker if the outlets agree. ``number_of``: article key -> citation number;
+    ``report_of``: by article index, the key of the report it is (its original's, for a
+    copy): its score counts the independent reports carrying it, its citations every source."""
     root = group[0]
     per_source: dict[int, _Found] = {}
     for quote in group:
@@ -2485,7 +2499,8 @@ def _candidate(
         weight = UNKNOWN_WEIGHT
     elif speaker.key is None:
         weight = UNNAMED_WEIGHT
-    base = (1 + SUPPORT_WEIGHT * (support - 1)) * (0.5 + 0.5 * centrality) * weight
+    reports = len({report_of[n] for n in per_source})
+    base = (1 + SUPPORT_WEIGHT * (reports - 1)) * (0.5 + 0.5 * centrality) * weight
     made = Quote(
         text=root.text,
         speaker=speaker.name if speaker else None,

@@ -14,6 +14,7 @@ import pytest
 
 from briefing.config import Config
 from briefing.contract import example_briefing
+from briefing.corroborate import Copy
 from briefing.models import Article, Briefing, Quote, Sentence
 from briefing.pipeline import analyse, compose_from
 from briefing.quotes import find_quotes, quotation_spans
@@ -1525,3 +1526,24 @@ def test_a_piece_of_a_sentence_is_a_key_quote_only_if_it_reads_alone(
     paragraph: str, key: bool
 ) -> None:
     assert bool(quotes_of(article_of(paragraph))) is key
+
+
+def test_a_copy_does_not_count_as_another_outlet_when_ranking() -> None:
+    copied = '"The dam will hold through the winter and the town is safe," Mayor Ines Roth said.'
+    independent = '"We will rebuild the bridge before the first snow falls," said Karl Ebner.'
+    articles = (
+        article_of(copied, key="wire"),
+        article_of(copied, key="paper"),  # the wire story, printed again
+        article_of(independent, key="radio"),
+        article_of(independent, key="daily"),
+    )
+    sentences = [s for a in articles for s in split_sentences(a)]
+    copy = Copy("paper", "wire", "wire", "verbatim", 1, 1)
+    without, with_copy = (
+        find_quotes(articles, sentences),
+        find_quotes(articles, sentences, (), [copy]),
+    )
+    assert [q.speaker for q in without] == ["Ines Roth", "Karl Ebner"]  # two outlets each
+    assert [q.speaker for q in with_copy] == ["Karl Ebner", "Ines Roth"]  # two reports, one
+    # Every outlet carrying the quotation is still cited.
+    assert [q.source_ids for q in with_copy] == [(3, 4), (1, 2)]
