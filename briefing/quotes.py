@@ -62,6 +62,12 @@ every key quote, best first; compose keeps the first ``summarizer.max_quotes``.
    When outlets name different people, the speaker is left out ("disputed"); an outlet
    carrying only a small part (under a third, or any part of a quotation that quotes someone
    in turn) cannot name the speaker of the whole.
+   A quotation and the ones going on with it (``continued`` above: the next sentence that is
+   a quotation only, or the second half of an interrupted one, a title such as "Meet the
+   Press" in the attribution between them aside) are one quote, their words joined by
+   ``CONTINUATION_JOINER``: the second half alone may say the opposite of the whole ("Guns
+   are what people are using" ... "But violence is our problem"). Such a quote cites, part by
+   part, only the outlets printing every part; no part is a quote of its own.
 4. **Rank**: a quote needs ``MIN_WORDS`` words and must not read like a title (short quoted
    terms, scare quotes and names of works are not key quotes). A piece of a sentence (opening
    in lower case) must read on its own: opening on a subject, a noun phrase or a clause, not
@@ -114,6 +120,9 @@ _SPEECH_MIN_WORDS = 3
 # How much of the shorter quotation must be found, in order, inside the longer one for both to
 # be the same quotation (a word or two may differ: "Zelensky"/"Zelenskyy", "12"/"12th").
 SAME_QUOTE_COVERAGE = 0.85
+# A quotation and the quotations going on with it ('"...," X said. "..."') are one key quote,
+# their words joined by this: an ellipsis for the writer's words left out between them.
+CONTINUATION_JOINER = " … "
 # A part of a quotation this large (a share of its words), carried by another outlet, may
 # name its speaker (a third: outlets often quote the first or last sentence of three).
 PART_SPEAKS = 1 / 3
@@ -416,6 +425,10 @@ class _Found:
     # Whether its words are those of its group's longest quotation, but for a word in ten
     # (``_worded_alike``): only then is its outlet cited for that quotation.
     worded_alike: bool = True
+    # The quotation this one goes on with, with nothing of its own that says who speaks
+    # ('"...," Smith said. "<this>"'), and the one that goes on with this one.
+    continues: _Found | None = None
+    continued_by: _Found | None = None
 
 
 @dataclass(slots=True)
@@ -494,10 +507,16 @@ def find_quotes(
     number_of = {a.key: n for n, a in enumerate(articles, start=1)}
     original = {c.article: c.original for c in copies}
     report_of = [original.get(a.key, a.key) for a in articles]
+    speeches, going_on = _speeches(groups)
     candidates = [
-        _candidate(group, number_of, profile, report_of)
-        for group in groups
-        if _key_quote(group[0].text, len(group[0].words), _before(articles, group[0]))
+        _candidate(group, number_of, profile, report_of, [groups[m] for m in speeches.get(n, ())])
+        for n, group in enumerate(groups)
+        if n not in going_on
+        and _key_quote(
+            group[0].text,
+            sum(len(groups[m][0].words) for m in (n, *speeches.get(n, ()))),
+            _before(articles, group[0]),
+        )
     ]
     return _rank(candidates)
 
@@ -1488,6 +1507,7 @@ class _Reader:
                 # '"First part," Smith said. "Second part."': the same speaker goes on.
                 quote.speaker = _continue(earlier.speaker, sentence)
                 quote.why = earlier.why
+                _link(earlier, quote)
                 return
         if phrase is None and (_bare(tokens) or self._stands_alone(tokens, at)):
             previous = self._previous(index)
@@ -1497,6 +1517,7 @@ class _Reader:
                     return  # '"...?" a reporter asked Holt. "..."': maybe Holt's answer
                 quote.speaker = _continue(earlier.speaker, sentence)
                 quote.why = earlier.why
+                _link(earlier, quote)
                 return
             phrase, neighbour = self._neighbour(index)
             if phrase is not None and neighbour is not None:
@@ -1551,13 +1572,30 @@ class _Reader:
         Tuesday, "..."``; ``"...," said Smith, "..."``). Another verb, a clause or a question
         put to someone ("a reporter asked Smith") between them may hand the words to someone
         else: None."""
-        previous = next((p for p in range(at - 1, -1, -1) if tokens[p].text == _QUOTE), None)
-        if previous is None or not earlier or earlier[-1].end > tokens[at].start:
+        previous = next(
+            (
+                p
+                for p in range(at - 1, -1, -1)
+                if tokens[p].text == _QUOTE and not self._quoted_title(tokens[p])
+            ),
+            None,
+        )
+        if previous is None:
             return None
-        if not tokens[previous].start < earlier[-1].start < tokens[previous].end:
+        first = next(
+            (q for q in earlier if tokens[previous].start < q.start < tokens[previous].end), None
+        )
+        if first is None:
             return None  # the quotation before was too short to be anybody's speech
         between = tokens[previous + 1 : at]
-        if len(between) < 2 or between[-1].text not in (",", ".", ":"):
+        closing = between[-1] if between else None
+        if closing is not None and closing.text == _QUOTE:
+            # '..., X said Sunday on NBC's "Meet the Press." "...": a title ends the sentence.
+            if self.article.text[closing.end - 2 : closing.end - 1] != ".":
+                return None
+        elif closing is None or closing.text not in (",", ".", ":"):
+            return None
+        if len(between) < 2:
             return None
         verbs = [k for k, t in enumerate(between) if t.low in _FINITE and not t.capitalized]
         if len(verbs) != 1 or _asks_someone(between, verbs[0]):
@@ -1574,7 +1612,19 @@ class _Reader:
         ):
             return None
         phrase, next_to = self._after(tokens, previous)
-        return earlier[-1] if phrase is not None and next_to else None
+        return first if phrase is not None and next_to else None
+
+    def _quoted_title(self, token: _Token) -> bool:
+        """Whether a quoted passage is the name of a work or a show ("Meet the Press"), not
+        speech: a few words, each capitalized but for small words, two of them at least (not
+        "Every once in a while")."""
+        found = words(self.article.text[token.start + 1 : token.end - 1])
+        capitalized = [w for w in found if w[:1].isupper()]
+        return (
+            len(found) <= 5
+            and len(capitalized) >= 2
+            and all(w[:1].isupper() or w.lower() in stop_words() for w in found)
+        )
 
     def _asked(self, index: int, quotation: _Found) -> bool:
         """Whether the attribution after ``quotation``, in sentence ``index``, puts a question
@@ -2267,6 +2317,13 @@ def _acronym(token: _Token) -> bool:
     return token.word and letters.isupper() and len(letters) > 1
 
 
+def _link(earlier: _Found, later: _Found) -> None:
+    """Record that ``later`` goes on with ``earlier``, the speaker's words going on."""
+    if earlier.continued_by is None and later.continues is None:
+        earlier.continued_by = later
+        later.continues = earlier
+
+
 def _continue(speaker: _Speaker | None, sentence: Sentence) -> _Speaker | None:
     if speaker is None:
         return None
@@ -2467,19 +2524,33 @@ def _candidate(
     number_of: Mapping[str, int],
     profile: _Profile,
     report_of: Sequence[str],
+    continuations: Sequence[Sequence[_Found]] = (),
 ) -> _Candidate:
     """The quote a group of quotations makes: the longest one's text, every source's own
     words, one speaker if the outlets agree. ``number_of``: article key -> citation number;
     ``report_of``: by article index, the key of the report it is (its original's, for a
-    copy): its score counts the independent reports carrying it, its citations every source."""
+    copy): its score counts the independent reports carrying it, its citations every source.
+
+    With ``continuations`` (the groups of the quotations that go on with it, in order), the
+    quote is the whole speech: its first quotation is ``group[0]`` and each part is the one
+    going on with the part before in that source; a source is cited only if it prints every
+    part, each where it stands ('"Guns are what people are using," X said. "But violence is
+    our problem."' is not cited to an outlet printing only the first half)."""
     root = group[0]
-    per_source: dict[int, _Found] = {}
+    parts = _parts(root, len(continuations) + 1)
+    per_source: dict[int, list[_Found]] = {}
     for quote in group:
-        if not quote.worded_alike:
-            continue  # one quotation, but this outlet printed other words: not cited for these
+        whole = _parts(quote, len(parts))
+        if len(whole) < len(parts) or not all(q.worded_alike for q in whole):
+            continue  # other words, or not every part: not cited for this quote
+        if any(
+            all(q is not other for other in others)
+            for q, others in zip(whole[1:], continuations, strict=True)
+        ):
+            continue
         kept = per_source.get(quote.article)
-        if kept is None or len(quote.words) > len(kept.words):
-            per_source[quote.article] = quote
+        if kept is None or len(quote.words) > len(kept[0].words):
+            per_source[quote.article] = whole
     citations = tuple(
         Citation(
             source=number + 1,
@@ -2488,12 +2559,15 @@ def _candidate(
             start=quote.start,
             end=quote.end,
         )
-        for number, quote in sorted(per_source.items())
+        for number, whole in sorted(per_source.items())
+        for quote in whole
     )
-    speaker, how, evidence = _agree(root, group)
+    speakers = [*group, *(q for others in continuations for q in others)]
+    speaker, how, evidence = _agree(root, speakers)
     speaker_evidence = tuple(cite(s, number_of[s.article]) for s in evidence)
-    support = len(citations)
-    centrality = profile.centrality(root.text)
+    support = len(per_source)
+    text = CONTINUATION_JOINER.join(part.text for part in parts)
+    centrality = profile.centrality(text)
     weight = 1.0
     if speaker is None:
         weight = UNKNOWN_WEIGHT
@@ -2502,7 +2576,7 @@ def _candidate(
     reports = len({report_of[n] for n in per_source})
     base = (1 + SUPPORT_WEIGHT * (reports - 1)) * (0.5 + 0.5 * centrality) * weight
     made = Quote(
-        text=root.text,
+        text=text,
         speaker=speaker.name if speaker else None,
         attribution=how,
         speaker_evidence=speaker_evidence,
@@ -2513,6 +2587,54 @@ def _candidate(
         support=support,
     )
     return _Candidate(made, speaker.key if speaker else None, base, (root.article, root.start))
+
+
+def _parts(first: _Found, limit: int) -> list[_Found]:
+    """``first`` and the quotations going on with it, up to ``limit`` of them."""
+    parts = [first]
+    while len(parts) < limit and parts[-1].continued_by is not None:
+        parts.append(parts[-1].continued_by)
+    return parts
+
+
+def _speeches(groups: Sequence[list[_Found]]) -> tuple[dict[int, list[int]], set[int]]:
+    """The speeches: for each group whose quotations go on in another quotation
+    ('"...," X said. "..."'), the groups of the quotations going on with it, in order, by
+    group index, and the groups that are no quote of their own because they go on with another
+    one. Of a group's outlets, the one printing the longest speech gives its parts (and moves
+    first in its group: its words are the quote's). A group whose first quotation goes on with
+    another is never a quote of its own: shown alone, the second half of someone's words may
+    say the opposite of the whole."""
+    group_of = {id(q): n for n, group in enumerate(groups) for q in group}
+    speeches: dict[int, list[int]] = {}
+    for n, group in enumerate(groups):
+        best: tuple[int, int, list[int]] | None = None
+        for k, head in enumerate(group):
+            if head.continues is not None and id(head.continues) in group_of:
+                continue  # the speech starts before this quotation
+            following: list[int] = []
+            length = len(head.words)
+            part = head.continued_by
+            while part is not None and id(part) in group_of:
+                m = group_of[id(part)]
+                if m == n or m in following:
+                    break
+                following.append(m)
+                length += len(part.words)
+                part = part.continued_by
+            if following and (best is None or length > best[0]):
+                best = (length, k, following)
+        if best is not None:
+            _, k, following = best
+            group.insert(0, group.pop(k))
+            speeches[n] = following
+    going_on = {m for following in speeches.values() for m in following}
+    going_on |= {
+        n
+        for n, group in enumerate(groups)
+        if group[0].continues is not None and id(group[0].continues) in group_of
+    }
+    return {n: f for n, f in speeches.items() if n not in going_on}, going_on
 
 
 def _agree(root: _Found, group: Sequence[_Found]) -> tuple[_Speaker | None, str, list[Sentence]]:

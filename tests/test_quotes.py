@@ -64,7 +64,7 @@ def assert_verbatim(quotes: tuple[Quote, ...], articles: tuple[Article, ...]) ->
     source's; every other source carries the quotation or a part of it."""
     for quote in quotes:
         assert quote.citations, quote
-        assert quote.support == len(quote.citations) == len(set(quote.source_ids))
+        assert quote.support == len(quote.source_ids)  # a speech: a citation per part
         for citation in quote.citations:
             raw = articles[citation.source - 1].raw_text
             assert fold(raw[citation.start : citation.end]) == citation.text
@@ -74,7 +74,8 @@ def assert_verbatim(quotes: tuple[Quote, ...], articles: tuple[Article, ...]) ->
             matcher = difflib.SequenceMatcher(None, quoted, cited, autojunk=False)
             assert sum(b.size for b in matcher.get_matching_blocks()) >= 0.85 * len(cited)
         own = [c for c in quote.citations if c.source == quote.quoted_from]
-        assert own and own[0].text == quote.text and own[0].sentence_id == quote.sentence_id
+        assert own and " … ".join(c.text for c in own) == quote.text
+        assert own[0].sentence_id == quote.sentence_id
         for evidence in quote.speaker_evidence:
             raw = articles[evidence.source - 1].raw_text
             assert fold(raw[evidence.start : evidence.end]) == evidence.text
@@ -489,9 +490,15 @@ def test_a_bare_quotation_continues_the_speaker_before_it() -> None:
         '"It was not Russia that broke off negotiations in 2022," Putin asserted. '
         '"Russia is ready to negotiate without any preconditions."'
     )
-    quote = only(quotes_of(article_of(paragraph)), "ready to negotiate")
-    assert (quote.speaker, quote.attribution) == ("Putin", "continued")
+    # One quote: the words going on are the same speech, shown with the words before them.
+    (quote,) = quotes_of(article_of(paragraph))
+    assert quote.text == (
+        "It was not Russia that broke off negotiations in 2022 … "
+        "Russia is ready to negotiate without any preconditions."
+    )
+    assert (quote.speaker, quote.attribution) == ("Putin", "sentence")
     assert [e.text for e in quote.speaker_evidence][0].endswith("Putin asserted.")
+    assert [c.text for c in quote.citations] == quote.text.split(" … ")
 
 
 def test_a_bare_quotation_after_someone_speaks_in_the_sentence_before() -> None:
@@ -543,8 +550,9 @@ def quotes_of_joined(paragraph: str) -> tuple[Quote, ...]:
 def test_the_second_half_of_an_interrupted_quotation_keeps_its_speaker(
     paragraph: str, words: str, speaker: str
 ) -> None:
-    quote = only(quotes_of_joined(paragraph), words)
-    assert (quote.speaker, quote.attribution) == (speaker, "continued")
+    (quote,) = quotes_of_joined(paragraph)  # both halves, one quote
+    assert words in quote.text.split(" … ")[1]
+    assert (quote.speaker, quote.attribution) == (speaker, "sentence")
 
 
 @pytest.mark.parametrize(
@@ -1547,3 +1555,31 @@ def test_a_copy_does_not_count_as_another_outlet_when_ranking() -> None:
     assert [q.speaker for q in with_copy] == ["Karl Ebner", "Ines Roth"]  # two reports, one
     # Every outlet carrying the quotation is still cited.
     assert [q.source_ids for q in with_copy] == [(3, 4), (1, 2)]
+
+
+GUNS = (
+    '"Guns are what people are using," the Republican senator from Ohio said Sunday on '
+    'NBC\'s "Meet the Press." "But violence is our problem, and that is where we must start."'
+)
+
+
+def test_a_quotation_and_the_one_going_on_with_it_are_one_quote() -> None:
+    article = article_of(GUNS)
+    (quote,) = quotes_of(article)
+    assert quote.text == (
+        "Guns are what people are using … But violence is our problem, and that is where we "
+        "must start."
+    )
+    assert quote.speaker == "the Republican senator from Ohio"
+    # Each half is cited where it stands, verbatim.
+    assert [c.text for c in quote.citations] == quote.text.split(" … ")
+    assert_verbatim((quote,), (article,))
+
+
+def test_an_outlet_printing_only_half_of_a_speech_is_not_cited_for_it() -> None:
+    whole = article_of(GUNS, key="whole")
+    half = article_of('"Guns are what people are using," the senator said.', key="half")
+    quotes = quotes_of(whole, half)
+    # One quote, the whole speech, citing the outlet printing all of it: never the first half
+    # alone (the opposite of what was said), nor the second (it goes on with the first).
+    assert [(q.text.count(" … "), q.source_ids) for q in quotes] == [(1, (1,))]
