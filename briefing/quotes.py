@@ -508,16 +508,17 @@ def find_quotes(
     original = {c.article: c.original for c in copies}
     report_of = [original.get(a.key, a.key) for a in articles]
     speeches, going_on = _speeches(groups)
-    candidates = [
-        _candidate(group, number_of, profile, report_of, [groups[m] for m in speeches.get(n, ())])
-        for n, group in enumerate(groups)
-        if n not in going_on
-        and _key_quote(
-            group[0].text,
-            sum(len(groups[m][0].words) for m in (n, *speeches.get(n, ()))),
-            _before(articles, group[0]),
-        )
-    ]
+    candidates = []
+    for n, group in enumerate(groups):
+        if n in going_on:
+            continue
+        first = _lead(group[0]) or group[0]
+        length = sum(len(groups[m][0].words) for m in (n, *speeches.get(n, ())))
+        if first is not group[0]:
+            length += len(first.words)
+        if _key_quote(first.text, length, _before(articles, first)):
+            following = [groups[m] for m in speeches.get(n, ())]
+            candidates.append(_candidate(group, number_of, profile, report_of, following))
     return _rank(candidates)
 
 
@@ -1511,8 +1512,10 @@ class _Reader:
                 return
         if phrase is None and (_bare(tokens) or self._stands_alone(tokens, at)):
             previous = self._previous(index)
-            if previous is not None and previous in by_sentence:
-                earlier = by_sentence[previous][-1]
+            before = by_sentence.get(previous, ()) if previous is not None else ()
+            spoken = [q for q in before if not _show_title(q.text)]  # not "Meet the Press"
+            if previous is not None and spoken:
+                earlier = spoken[-1]
                 if _question(earlier) or self._asked(previous, earlier):
                     return  # '"...?" a reporter asked Holt. "..."': maybe Holt's answer
                 quote.speaker = _continue(earlier.speaker, sentence)
@@ -1615,16 +1618,8 @@ class _Reader:
         return first if phrase is not None and next_to else None
 
     def _quoted_title(self, token: _Token) -> bool:
-        """Whether a quoted passage is the name of a work or a show ("Meet the Press"), not
-        speech: a few words, each capitalized but for small words, two of them at least (not
-        "Every once in a while")."""
-        found = words(self.article.text[token.start + 1 : token.end - 1])
-        capitalized = [w for w in found if w[:1].isupper()]
-        return (
-            len(found) <= 5
-            and len(capitalized) >= 2
-            and all(w[:1].isupper() or w.lower() in stop_words() for w in found)
-        )
+        """Whether a quoted passage is the name of a work or a show (``_show_title``)."""
+        return _show_title(self.article.text[token.start + 1 : token.end - 1])
 
     def _asked(self, index: int, quotation: _Found) -> bool:
         """Whether the attribution after ``quotation``, in sentence ``index``, puts a question
@@ -2317,6 +2312,22 @@ def _acronym(token: _Token) -> bool:
     return token.word and letters.isupper() and len(letters) > 1
 
 
+def _show_title(text: str) -> bool:
+    """Whether quoted words are the name of a work or a show ("Meet the Press"), not speech:
+    a few words, each capitalized but for small words, two of them at least (not "Every once
+    in a while"), and no pronoun or verb of a sentence."""
+    found = words(text)
+    capitalized = [w for w in found if w[:1].isupper()]
+    spoken = {w.lower() for w in found} & (_SUBJECT_PRONOUNS | _AUXILIARIES)
+    return (
+        len(found) <= 5
+        and len(capitalized) >= 2
+        and all(w[:1].isupper() or w.lower() in stop_words() for w in found)
+        and not spoken  # "It's the World Series", "I Am Ready": said, not a title
+        and not any("'" in w or "’" in w for w in found)
+    )
+
+
 def _link(earlier: _Found, later: _Found) -> None:
     """Record that ``later`` goes on with ``earlier``, the speaker's words going on."""
     if earlier.continued_by is None and later.continues is None:
@@ -2537,17 +2548,23 @@ def _candidate(
     part, each where it stands ('"Guns are what people are using," X said. "But violence is
     our problem."' is not cited to an outlet printing only the first half)."""
     root = group[0]
-    parts = _parts(root, len(continuations) + 1)
+    count = len(continuations) + 1
+    lead = _lead(root)
+    parts = [*([lead] if lead else []), *_parts(root, count)]
     per_source: dict[int, list[_Found]] = {}
     for quote in group:
-        whole = _parts(quote, len(parts))
-        if len(whole) < len(parts) or not all(q.worded_alike for q in whole):
+        whole = _parts(quote, count)
+        if len(whole) < count or not all(q.worded_alike for q in whole):
             continue  # other words, or not every part: not cited for this quote
         if any(
             all(q is not other for other in others)
             for q, others in zip(whole[1:], continuations, strict=True)
         ):
             continue
+        if lead is not None:
+            if quote.continues is None or quote.continues.words != lead.words:
+                continue  # not the words this quote opens with
+            whole = [quote.continues, *whole]
         kept = per_source.get(quote.article)
         if kept is None or len(quote.words) > len(kept[0].words):
             per_source[quote.article] = whole
@@ -2580,13 +2597,23 @@ def _candidate(
         speaker=speaker.name if speaker else None,
         attribution=how,
         speaker_evidence=speaker_evidence,
-        sentence_id=root.sentence.id,
+        sentence_id=parts[0].sentence.id,
         quoted_from=root.article + 1,
         citations=citations,
         score=round(base, 6),
         support=support,
     )
-    return _Candidate(made, speaker.key if speaker else None, base, (root.article, root.start))
+    position = (root.article, parts[0].start)
+    return _Candidate(made, speaker.key if speaker else None, base, position)
+
+
+def _lead(quotation: _Found) -> _Found | None:
+    """The quotation too short to be a quote of its own ('"Sure, it's frustrating," said X.
+    "But we do things right."') that ``quotation`` goes on with: the words it opens with."""
+    before = quotation.continues
+    if before is None or len(before.words) >= MIN_CARRIER_WORDS or before.text[:1].islower():
+        return None  # a quote of its own, or a piece of the writer's sentence ('she "looked well"')
+    return before
 
 
 def _parts(first: _Found, limit: int) -> list[_Found]:

@@ -1583,3 +1583,22 @@ def test_an_outlet_printing_only_half_of_a_speech_is_not_cited_for_it() -> None:
     # One quote, the whole speech, citing the outlet printing all of it: never the first half
     # alone (the opposite of what was said), nor the second (it goes on with the first).
     assert [(q.text.count(" … "), q.source_ids) for q in quotes] == [(1, (1,))]
+
+
+def test_a_speech_opens_with_words_too_short_to_be_a_quote_of_their_own() -> None:
+    (quote,) = quotes_of(
+        article_of(
+            '"Sure, it\'s frustrating," said Ana Reyes, the launch director. "But we do '
+            'things right, and we are not going to cut any corners."'
+        )
+    )
+    assert quote.text.startswith("Sure, it's frustrating … But we do things right")
+    assert quote.speaker == "Ana Reyes"
+    # "It's the World Series" is said, not the title of a show between two quotations.
+    (quote,) = quotes_of(
+        article_of(
+            '"It\'s the World Series," said Tino Marsh. "You have to go out there and have fun '
+            'with it."'
+        )
+    )
+    assert quote.speaker == "Tino Marsh" and " … " in quote.text
