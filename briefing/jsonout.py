@@ -228,7 +228,9 @@ class QuoteEntry(_Model):
 
     text: str = Field(
         description="The quotation, verbatim (white space folded) as the source `quoted_from` "
-        "prints it between its quotation marks, without the marks."
+        "prints it between its quotation marks, without the marks. A quotation and the ones "
+        "going on with it, with nothing of their own saying who speaks, are one quote: their "
+        "words joined by ' … '."
     )
     speaker: str | None = Field(
         description="Who said it, as the sources name them (the fullest form of the name the "
@@ -250,7 +252,8 @@ class QuoteEntry(_Model):
     sentence_id: str = Field(description="Id of the sentence in which the quotation opens.")
     evidence: list[Evidence] = Field(
         description="For each source carrying the quotation, whole or in part: its words as "
-        "that source prints them, and their offsets."
+        "that source prints them, and their offsets; for quotations joined by ' … ', one entry "
+        "per quotation, and only the sources printing them all."
     )
     speaker_evidence: list[Evidence] = Field(
         description="The sentences that name the speaker: each outlet's attribution and where "

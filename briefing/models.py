@@ -342,7 +342,9 @@ class Quote:
     text: str = field(
         metadata={
             "help": "The quotation, word for word as the source `quoted_from` prints it between "
-            "its quotation marks (white space folded), without the marks."
+            "its quotation marks (white space folded), without the marks. A quotation and the "
+            "ones going on with it, with nothing of their own saying who speaks "
+            '(`"...," Smith said. "..."`), are one quote: their words joined by ` … `.'
         }
     )
     speaker: str | None = field(
@@ -378,7 +380,9 @@ class Quote:
     citations: tuple[Citation, ...] = field(
         metadata={
             "help": "For each source carrying the quotation, whole or in part, its words as "
-            "that source prints them, with their offsets and sentence id, by number."
+            "that source prints them, with their offsets and sentence id, by number; for a "
+            "quote of several quotations joined by ` … `, one citation per quotation, and only "
+            "the sources printing them all."
         }
     )
     score: float = field(

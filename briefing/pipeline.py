@@ -163,7 +163,7 @@ def analyse(
             copy.compared_with,
         )
     with _stage("quotes", timings):
-        quotes = find_quotes(articles, sentences, clusters)
+        quotes = find_quotes(articles, sentences, clusters, copies)
     log.info(
         "%d articles, %d sentences (%d usable, %d themed), %d statements, %d quotes",
         len(articles),

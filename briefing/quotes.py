@@ -13,7 +13,8 @@ every key quote, best first; compose keeps the first ``summarizer.max_quotes``.
 2. **Attribute** it, most reliable first:
 
    - ``sentence``: the words right after it (``"...," Putin said.``, ``said Kremlin spokesman
-     Dmitry Peskov``, ``according to X``; the one quoted, never the paper that quoted them:
+     Dmitry Peskov``, ``said the commander, Gen. Huseyin Kivrikoglu`` (the name, not the
+     description), ``according to X``; the one quoted, never the paper that quoted them:
      ``X was quoted as saying``, ``El Mundo quoted X as saying``, ``Tass quoted him as
      saying`` with "him" resolved as "he" is), or the verb that introduces it in its own
      sentence (``Trump wrote on Truth Social: "..."``, ``X, stressing: "..."``, ``X called it
@@ -34,8 +35,12 @@ every key quote, best first; compose keeps the first ``summarizer.max_quotes``.
    - ``pronoun``: "he said"/"she said", only when the sentences just before name exactly one
      person, no one else ("the minister", another name, a name doing something: "after Jiang
      delivered a speech") is in sight, that person does nothing to another man or woman ("X
-     gave her a second chance"), and nothing known about that person contradicts the pronoun
-     (nor a clause right after the name: "Hickey, who lives with his parents," is no "she").
+     gave her a second chance"), and nothing known about that person contradicts the pronoun:
+     a title ("Mr."), a role in an apposition ("Lund, the plant's spokesman,"), a clause right
+     after the name ("Hickey, who lives with his parents," is no "she"), or a quotation the
+     article gave them with the other pronoun (unless it gives the surname to two people).
+     Anyone else merely in sight further back is not counted: on DUC 2003/2004 and Multi-News
+     nearly every such "he" is the one named just before.
      A role in an apposition is the person named ("Ricardo Ribeiro, a political consultant,");
      a role before a title and a name is that name ("Supreme leader Ayatollah Ali Khamenei").
      No other person, unless the story names them as one elsewhere: the words before a title
@@ -57,9 +62,19 @@ every key quote, best first; compose keeps the first ``summarizer.max_quotes``.
    When outlets name different people, the speaker is left out ("disputed"); an outlet
    carrying only a small part (under a third, or any part of a quotation that quotes someone
    in turn) cannot name the speaker of the whole.
+   A quotation and the ones going on with it (``continued`` above: the next sentence that is
+   a quotation only, or the second half of an interrupted one, a title such as "Meet the
+   Press" in the attribution between them aside) are one quote, their words joined by
+   ``CONTINUATION_JOINER``: the second half alone may say the opposite of the whole ("Guns
+   are what people are using" ... "But violence is our problem"). Such a quote cites, part by
+   part, only the outlets printing every part; no part is a quote of its own.
 4. **Rank**: a quote needs ``MIN_WORDS`` words and must not read like a title (short quoted
-   terms, scare quotes and names of works are not key quotes). Its score grows with the number
-   of outlets carrying it and with how central its words are to the story (their overlap with
+   terms, scare quotes and names of works are not key quotes). A piece of a sentence (opening
+   in lower case) must read on its own: opening on a subject, a noun phrase or a clause, not
+   on a verb whose subject the writer left outside the marks ('Moussa said Mubarak "will
+   head ... to Syria"' is not Moussa travelling). Its score grows with the number
+   of independent reports carrying it (an article and its copies count once; every outlet is
+   still cited) and with how central its words are to the story (their overlap with
    the ranked statements of the merge stage); quotes whose speaker is not named count less, and
    each quote by a speaker already chosen a little less again, so that the section is not one
    voice only. Ties are broken by position, then id.
@@ -76,10 +91,13 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .models import Article, Citation, Cluster, Quote, Sentence, cite
 from .text import WEEKDAYS, content_stems, stop_words, words
+
+if TYPE_CHECKING:  # corroborate reads quotation marks with this module's quotation_spans
+    from .corroborate import Copy
 
 # A key quote has at least this many words: "ceasefire", "special military operation" and other
 # quoted terms are not quotes (tuned on the example corpus and DUC 2004: 6 keeps "Europe is
@@ -102,6 +120,9 @@ _SPEECH_MIN_WORDS = 3
 # How much of the shorter quotation must be found, in order, inside the longer one for both to
 # be the same quotation (a word or two may differ: "Zelensky"/"Zelenskyy", "12"/"12th").
 SAME_QUOTE_COVERAGE = 0.85
+# A quotation and the quotations going on with it ('"...," X said. "..."') are one key quote,
+# their words joined by this: an ellipsis for the writer's words left out between them.
+CONTINUATION_JOINER = " … "
 # A part of a quotation this large (a share of its words), carried by another outlet, may
 # name its speaker (a third: outlets often quote the first or last sentence of three).
 PART_SPEAKS = 1 / 3
@@ -273,6 +294,7 @@ _PLURAL_ROLES = frozenset(
     | {"police", "authorities", "people", "secretaries", "witnesses", "ministries", "allies"}
 )
 _ROLE_WORDS = _ROLES | _TITLES
+_ROLE_HEADS = frozenset((role,) for role in _ROLES)  # a description's last word, as a tuple
 # Bodies that speak as one: "the ministry said", "the Kremlin said".
 _INSTITUTIONS = frozenset(
     """ministry government company department agency office embassy army military court
@@ -403,6 +425,10 @@ class _Found:
     # Whether its words are those of its group's longest quotation, but for a word in ten
     # (``_worded_alike``): only then is its outlet cited for that quotation.
     worded_alike: bool = True
+    # The quotation this one goes on with, with nothing of its own that says who speaks
+    # ('"...," Smith said. "<this>"'), and the one that goes on with this one.
+    continues: _Found | None = None
+    continued_by: _Found | None = None
 
 
 @dataclass(slots=True)
@@ -452,13 +478,16 @@ def find_quotes(
     articles: Sequence[Article],
     sentences: Sequence[Sentence],
     clusters: Sequence[Cluster] = (),
+    copies: Iterable[Copy] = (),
 ) -> tuple[Quote, ...]:
     """Every key quote of the story, best first (see the module docstring).
 
     ``sentences`` are those of ``segment.split_sentences`` for ``articles`` (all of them, not
     only the usable ones); ``clusters`` are the statements of the merge stage, whose ranks say
-    what the story is about. Citation numbers are the articles' positions from 1, as in the
-    briefing's source list. Pure: same input, same quotes in the same order.
+    what the story is about; ``copies`` those of ``corroborate.find_copies``: an article and
+    its copies are one report when quotes are ranked. Citation numbers are the articles'
+    positions from 1, as in the briefing's source list. Pure: same input, same quotes in the
+    same order.
     """
     by_article: dict[str, list[Sentence]] = {}
     for sentence in sentences:
@@ -476,11 +505,20 @@ def find_quotes(
     groups = _merge(found)
     profile = _Profile(sentences, clusters)
     number_of = {a.key: n for n, a in enumerate(articles, start=1)}
-    candidates = [
-        _candidate(group, number_of, profile)
-        for group in groups
-        if _key_quote(group[0].text, len(group[0].words))
-    ]
+    original = {c.article: c.original for c in copies}
+    report_of = [original.get(a.key, a.key) for a in articles]
+    speeches, going_on = _speeches(groups)
+    candidates = []
+    for n, group in enumerate(groups):
+        if n in going_on:
+            continue
+        first = _lead(group[0]) or group[0]
+        length = sum(len(groups[m][0].words) for m in (n, *speeches.get(n, ())))
+        if first is not group[0]:
+            length += len(first.words)
+        if _key_quote(first.text, length, _before(articles, first)):
+            following = [groups[m] for m in speeches.get(n, ())]
+            candidates.append(_candidate(group, number_of, profile, report_of, following))
     return _rank(candidates)
 
 
@@ -574,12 +612,78 @@ def _same_person(a: str, b: str) -> bool:
     return a[:4] == b[:4] and difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
-def _key_quote(text: str, length: int) -> bool:
+def _before(articles: Sequence[Article], quotation: _Found) -> str:
+    """The words of a quotation's sentence before it, opening mark and space left out."""
+    text = articles[quotation.article].text
+    return text[quotation.sentence.start : quotation.start].rstrip().rstrip(_OPENING + '"')
+
+
+def _key_quote(text: str, length: int, before: str = "") -> bool:
     """Long enough and shaped like speech: ``MIN_WORDS`` words, ``MIN_FRAGMENT_WORDS`` for a
     part of a sentence worked into the writer's own ("... was "just an excuse for them to stay
-    abroad.""), and not capitalized like a title."""
+    abroad.""), which must read on its own (not ``_predicate``; ``before``: the words of its
+    sentence before it), and not capitalized like a title."""
     fragment = text[:1].islower()
+    if fragment and _predicate(text, before):
+        return False
     return length >= (MIN_FRAGMENT_WORDS if fragment else MIN_WORDS) and not _title_like(text)
+
+
+# Words a piece of a sentence may open with and read on its own: a subject ("it will take
+# time", "there is no plan"), a noun phrase ("a large part of the population is weak"), a
+# clause ("if it succeeds, ...").
+_OPENS_ALONE = frozenset(
+    """i we you he she it they there this that these those what nothing everything everyone
+    everybody nobody someone somebody anyone anybody one the a an my our your his her its
+    their all any every each no some many much most few several both either neither another
+    other such if when because although though while unless since once whether whatever
+    whenever wherever whoever something anything just only even simply merely truly very
+    really quite too almost nearly more less perhaps maybe probably""".split()
+)
+_CONJUNCTIONS = frozenset("and but or so yet".split())
+_AUXILIARIES = frozenset(
+    """is are was were be been being has have had will would can could should shall must may
+    might does do did""".split()
+)
+_SUBJECT_PRONOUNS = frozenset("i we you he she it they who which".split())
+
+
+def _predicate(text: str, before: str) -> bool:
+    """Whether a quotation opening in lower case is the predicate of a subject the writer left
+    outside the marks: it opens on an auxiliary ('the couple "are taking time apart"'), or on
+    another word than a subject, noun phrase or clause (``_OPENS_ALONE``) right after a name,
+    a pronoun or a noun with its article ('Mubarak "will head ... to Syria"', 'the king
+    "backs dialogue"'). Shown alone, such words read as the speaker's own doing. ``before``:
+    the words of its sentence before the opening mark. (After a verb, a preposition or an
+    article the quotation is an object, "began "printing new copies"", 'as a "positive sign
+    that ..."': it reads alone.)"""
+    found = [re.split(r"['’]", w.lower())[0] for w in words(text)]  # "we'll": "we"
+    if len(found) > 1 and found[0] in _CONJUNCTIONS:
+        found = found[1:]
+    if not found:
+        return False
+    first = found[0]
+    if first in _AUXILIARIES:
+        return True
+    if first in _OPENS_ALONE or first[:1].isdigit():
+        return False
+    if len(found) > 1 and found[1] in _AUXILIARIES:
+        return False  # a subject of its own: "nature is an awful lot more powerful than we are"
+    tail = before.rstrip()
+    if not tail[-1:].isalnum():
+        return False  # after a comma or a colon: words given whole
+    previous = words(tail)[-2:]
+    last = previous[-1]
+    if last[:1].isupper() and last.lower() not in stop_words():
+        return True  # 'Moussa said Mubarak "will head..."'
+    if last.lower() in _SUBJECT_PRONOUNS:
+        return True
+    return (
+        len(previous) == 2
+        and previous[0].lower() in _DETERMINERS | _POSSESSIVE_PRONOUNS
+        and last.islower()
+        and last not in stop_words()
+    )
 
 
 def _title_like(text: str) -> bool:
@@ -617,6 +721,9 @@ class _Reader:
         self._lower_words: set[str] | None = None
         # The people already found speaking in each sentence (by sentence index).
         self.resolved: dict[int, list[_Speaker]] = {}
+        # The pronoun ("he", "she") quotations of each person were given in this article:
+        # "she" is not the man an earlier '"...," he said' stood for.
+        self.pronoun_gender: dict[str, set[str]] = {}
 
     # Tokens ---------------------------------------------------------------------------------
 
@@ -1092,7 +1199,32 @@ class _Reader:
             # No one after "of": a body's whole name ("the Penn State College of Agricultural
             # Sciences"), named by its words before "of".
             phrase = self.phrase_ending_at(tokens, of - 1, first)
+        if phrase is not None and phrase.kind == "group" and phrase.role[-1:] in _ROLE_HEADS:
+            # "said the commander, Gen. Huseyin Kivrikoglu.": the person, named.
+            return self._name_in_apposition(tokens, last) or phrase
         return phrase
+
+    def _name_in_apposition(self, tokens: Sequence[_Token], comma: int) -> _Phrase | None:
+        """The person a description names in an apposition closing the clause, from the comma
+        at ``comma``: ``said the commander, Gen. Huseyin Kivrikoglu.`` (a title, or a first
+        name and a surname, so that a place, "the mayor, Ankara", is not taken for one)."""
+        if comma >= len(tokens) or tokens[comma].text != ",":
+            return None
+        start = comma + 1
+        k = start
+        while k < len(tokens) and k - start < 3 and tokens[k].low in _TITLES:
+            k += 1
+        end = k
+        while end < len(tokens) and self.is_name(tokens, end) and not tokens[end].possessive:
+            end += 1
+        if end == k or (k == start and not 2 <= end - k <= 3):
+            return None
+        if end < len(tokens) and tokens[end].text not in (".", ",", ";", "!", "?"):
+            return None
+        if any(t.low in _ORG_WORDS for t in tokens[k:end]):
+            return None
+        named = self.phrase_ending_at(tokens, end - 1, start)
+        return named if named is not None and named.kind == "person" else None
 
     # People ---------------------------------------------------------------------------------
 
@@ -1116,6 +1248,9 @@ class _Reader:
                     roles = people.roles.setdefault(self.number, {})
                     roles.setdefault(found.key, []).append((role, sentence))
                 after = found.first + len(found.name)
+                described = None if found.body else self._gender_after(tokens, after)
+                if described is not None:
+                    people.gender.setdefault(found.key, set()).add(described)
                 label = len(found.name) > 1 and after < len(tokens) and tokens[after].text == ":"
                 if not found.body and not label:
                     # (Not "... North Koreans do for Kim Clapper: It's getting ...", a headline
@@ -1129,6 +1264,28 @@ class _Reader:
                     and not self._courtesy(tokens, found.first, ())
                 ):
                     people.bare.add((self.number, found.key))
+
+    def _gender_after(self, tokens: Sequence[_Token], after: int) -> str | None:
+        """Whether the words right after a name, from ``after``, say the person is a man or a
+        woman: a role in an apposition ("Ms. Ward, the clinic spokeswoman,"; "Hickey, the
+        father of one of the men,"), or the first "his" or "her" of a clause on the person
+        before any other name ("Santos, who grew up in her husband's town,"; not "Santos, who
+        met Lund at his plant,")."""
+        role = self._apposition(tokens, after)
+        if role:
+            return _gender(tokens[k].low for k in role)
+        if after + 2 >= len(tokens) or tokens[after].text != ",":
+            return None
+        if tokens[after + 1].low != "who":
+            return None
+        for token in tokens[after + 2 : after + 22]:
+            if token.text in (",", _QUOTE, ".", ";") or (token.word and token.capitalized):
+                return None
+            if token.low in _MASCULINE_PRONOUNS:
+                return "m"
+            if token.low in _FEMININE_PRONOUNS:
+                return "f"
+        return None
 
     @staticmethod
     def _learn_place(tokens: Sequence[_Token], found: _Name, people: _People) -> None:
@@ -1229,11 +1386,11 @@ class _Reader:
         """The one person this article introduces with every word of a definite description
         ("the king": King Norodom Sihanouk; "the Russian president": Russian President
         Vladimir Putin), with the sentence that does; None when no one or several are."""
-        wanted = set(phrase.role)
+        wanted = {_spelt_out(w) for w in phrase.role}
         found: dict[str, Sentence] = {}
         for key, roles in people.roles.get(self.number, {}).items():
             for role, sentence in roles:
-                if wanted <= role:
+                if wanted <= {_spelt_out(w) for w in role}:
                     found.setdefault(key, sentence)
                     break
         if len(_distinct_people(found)) != 1:
@@ -1344,27 +1501,33 @@ class _Reader:
         )
         how = "sentence"
         evidence = [sentence]
+        said_as: str | None = None  # the gender of the "he" or "she" that names the speaker
         if phrase is None:
             earlier = self._interrupted(tokens, at, by_sentence.get(index, ()))
             if earlier is not None and not _question(earlier):
                 # '"First part," Smith said. "Second part."': the same speaker goes on.
                 quote.speaker = _continue(earlier.speaker, sentence)
                 quote.why = earlier.why
+                _link(earlier, quote)
                 return
         if phrase is None and (_bare(tokens) or self._stands_alone(tokens, at)):
             previous = self._previous(index)
-            if previous is not None and previous in by_sentence:
-                earlier = by_sentence[previous][-1]
+            before = by_sentence.get(previous, ()) if previous is not None else ()
+            spoken = [q for q in before if not _show_title(q.text)]  # not "Meet the Press"
+            if previous is not None and spoken:
+                earlier = spoken[-1]
                 if _question(earlier) or self._asked(previous, earlier):
                     return  # '"...?" a reporter asked Holt. "..."': maybe Holt's answer
                 quote.speaker = _continue(earlier.speaker, sentence)
                 quote.why = earlier.why
+                _link(earlier, quote)
                 return
             phrase, neighbour = self._neighbour(index)
             if phrase is not None and neighbour is not None:
                 how = "neighbour"
                 evidence = [self.sentences[neighbour], sentence]
                 if phrase.kind == "pronoun":
+                    said_as = phrase.gender
                     phrase, antecedent = self._antecedent(phrase, neighbour, people, None)
                     if phrase is None:
                         quote.why = "ambiguous"
@@ -1372,6 +1535,7 @@ class _Reader:
                     evidence = [*antecedent, *evidence]
                     how = "pronoun"
         elif phrase is not None and phrase.kind == "pronoun":
+            said_as = phrase.gender
             phrase, antecedent = self._antecedent(phrase, index, people, at)
             if phrase is None:
                 quote.why = "ambiguous"
@@ -1381,6 +1545,8 @@ class _Reader:
         if phrase is None:
             return
         quote.speaker = self._speaker(phrase, how, evidence, people)
+        if how == "pronoun" and said_as is not None and quote.speaker.key is not None:
+            self.pronoun_gender.setdefault(quote.speaker.key, set()).add(said_as)
 
     def _speaker(
         self, phrase: _Phrase, how: str, evidence: list[Sentence], people: _People
@@ -1409,13 +1575,30 @@ class _Reader:
         Tuesday, "..."``; ``"...," said Smith, "..."``). Another verb, a clause or a question
         put to someone ("a reporter asked Smith") between them may hand the words to someone
         else: None."""
-        previous = next((p for p in range(at - 1, -1, -1) if tokens[p].text == _QUOTE), None)
-        if previous is None or not earlier or earlier[-1].end > tokens[at].start:
+        previous = next(
+            (
+                p
+                for p in range(at - 1, -1, -1)
+                if tokens[p].text == _QUOTE and not self._quoted_title(tokens[p])
+            ),
+            None,
+        )
+        if previous is None:
             return None
-        if not tokens[previous].start < earlier[-1].start < tokens[previous].end:
+        first = next(
+            (q for q in earlier if tokens[previous].start < q.start < tokens[previous].end), None
+        )
+        if first is None:
             return None  # the quotation before was too short to be anybody's speech
         between = tokens[previous + 1 : at]
-        if len(between) < 2 or between[-1].text not in (",", ".", ":"):
+        closing = between[-1] if between else None
+        if closing is not None and closing.text == _QUOTE:
+            # '..., X said Sunday on NBC's "Meet the Press." "...": a title ends the sentence.
+            if self.article.text[closing.end - 2 : closing.end - 1] != ".":
+                return None
+        elif closing is None or closing.text not in (",", ".", ":"):
+            return None
+        if len(between) < 2:
             return None
         verbs = [k for k, t in enumerate(between) if t.low in _FINITE and not t.capitalized]
         if len(verbs) != 1 or _asks_someone(between, verbs[0]):
@@ -1432,7 +1615,11 @@ class _Reader:
         ):
             return None
         phrase, next_to = self._after(tokens, previous)
-        return earlier[-1] if phrase is not None and next_to else None
+        return first if phrase is not None and next_to else None
+
+    def _quoted_title(self, token: _Token) -> bool:
+        """Whether a quoted passage is the name of a work or a show (``_show_title``)."""
+        return _show_title(self.article.text[token.start + 1 : token.end - 1])
 
     def _asked(self, index: int, quotation: _Found) -> bool:
         """Whether the attribution after ``quotation``, in sentence ``index``, puts a question
@@ -1900,7 +2087,7 @@ class _Reader:
                     # "Hickey, who lives with his parents, had been there before, she said.":
                     # the one named is a man, and the woman "she" stands for is not named here.
                     return None, []
-            gender = _known_gender(people, key)
+            gender = self.gender_of(key, people)
             if gender is not None and pronoun.gender is not None and gender != pronoun.gender:
                 return None, []
             if key in speakers:
@@ -1911,6 +2098,21 @@ class _Reader:
                 return None, []
             return phrase, seen
         return None, []
+
+    def gender_of(self, key: str | None, people: _People) -> str | None:
+        """Whether the person ``key`` is a man ("m") or a woman ("f"), as the story says: by
+        titles and roles (every article), or by the pronoun a quotation of theirs was given
+        in this article; None when unknown or when these disagree."""
+        if key is None or self._shared_surname(key, people):
+            return None  # "Imer Delijaj" and "Zejnije Delijaj": whose "he" or "she", unknown
+        known = people.gender.get(key, set()) | self.pronoun_gender.get(key, set())
+        return next(iter(known)) if len(known) == 1 else None
+
+    def _shared_surname(self, key: str, people: _People) -> bool:
+        """Whether this article gives the surname ``key`` to two people: two given names
+        before it ("Imer Delijaj", "Bashkim Delijaj")."""
+        forms = {n for n, _ in people.forms.get((self.number, key), []) if len(n) > 1}
+        return any(not (_ends_with(a, b) or _ends_with(b, a)) for a in forms for b in forms)
 
     @staticmethod
     def _object_of_gender(tokens: Sequence[_Token], subject: _Phrase, gender: str | None) -> bool:
@@ -1971,6 +2173,27 @@ class _Reader:
                     "person", " ".join(name), name, gender, first=first, courtesy=courtesy
                 )
         return None
+
+
+# Titles written short before a name, as a description writes them: "Gov. Jim Geringer" is
+# "the governor".
+_SPELT_OUT = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "adm": "admiral",
+    "prof": "professor",
+}
+
+
+def _spelt_out(word: str) -> str:
+    """A title written short ("gov.") as a description writes it ("governor")."""
+    return _SPELT_OUT.get(word.rstrip("."), word)
 
 
 def _ends_with(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
@@ -2087,6 +2310,29 @@ def _acronym(token: _Token) -> bool:
     """NATO, CNN, U.S.: two letters or more, all capitals (an initial, "W.", is not one)."""
     letters = token.base.replace(".", "")
     return token.word and letters.isupper() and len(letters) > 1
+
+
+def _show_title(text: str) -> bool:
+    """Whether quoted words are the name of a work or a show ("Meet the Press"), not speech:
+    a few words, each capitalized but for small words, two of them at least (not "Every once
+    in a while"), and no pronoun or verb of a sentence."""
+    found = words(text)
+    capitalized = [w for w in found if w[:1].isupper()]
+    spoken = {w.lower() for w in found} & (_SUBJECT_PRONOUNS | _AUXILIARIES)
+    return (
+        len(found) <= 5
+        and len(capitalized) >= 2
+        and all(w[:1].isupper() or w.lower() in stop_words() for w in found)
+        and not spoken  # "It's the World Series", "I Am Ready": said, not a title
+        and not any("'" in w or "’" in w for w in found)
+    )
+
+
+def _link(earlier: _Found, later: _Found) -> None:
+    """Record that ``later`` goes on with ``earlier``, the speaker's words going on."""
+    if earlier.continued_by is None and later.continues is None:
+        earlier.continued_by = later
+        later.continues = earlier
 
 
 def _continue(speaker: _Speaker | None, sentence: Sentence) -> _Speaker | None:
@@ -2285,18 +2531,43 @@ class _Candidate:
 
 
 def _candidate(
-    group: Sequence[_Found], number_of: Mapping[str, int], profile: _Profile
+    group: Sequence[_Found],
+    number_of: Mapping[str, int],
+    profile: _Profile,
+    report_of: Sequence[str],
+    continuations: Sequence[Sequence[_Found]] = (),
 ) -> _Candidate:
     """The quote a group of quotations makes: the longest one's text, every source's own
-    words, one speaker if the outlets agree. ``number_of``: article key -> citation number."""
+    words, one speaker if the outlets agree. ``number_of``: article key -> citation number;
+    ``report_of``: by article index, the key of the report it is (its original's, for a
+    copy): its score counts the independent reports carrying it, its citations every source.
+
+    With ``continuations`` (the groups of the quotations that go on with it, in order), the
+    quote is the whole speech: its first quotation is ``group[0]`` and each part is the one
+    going on with the part before in that source; a source is cited only if it prints every
+    part, each where it stands ('"Guns are what people are using," X said. "But violence is
+    our problem."' is not cited to an outlet printing only the first half)."""
     root = group[0]
-    per_source: dict[int, _Found] = {}
+    count = len(continuations) + 1
+    lead = _lead(root)
+    parts = [*([lead] if lead else []), *_parts(root, count)]
+    per_source: dict[int, list[_Found]] = {}
     for quote in group:
-        if not quote.worded_alike:
-            continue  # one quotation, but this outlet printed other words: not cited for these
+        whole = _parts(quote, count)
+        if len(whole) < count or not all(q.worded_alike for q in whole):
+            continue  # other words, or not every part: not cited for this quote
+        if any(
+            all(q is not other for other in others)
+            for q, others in zip(whole[1:], continuations, strict=True)
+        ):
+            continue
+        if lead is not None:
+            if quote.continues is None or quote.continues.words != lead.words:
+                continue  # not the words this quote opens with
+            whole = [quote.continues, *whole]
         kept = per_source.get(quote.article)
-        if kept is None or len(quote.words) > len(kept.words):
-            per_source[quote.article] = quote
+        if kept is None or len(quote.words) > len(kept[0].words):
+            per_source[quote.article] = whole
     citations = tuple(
         Citation(
             source=number + 1,
@@ -2305,30 +2576,92 @@ def _candidate(
             start=quote.start,
             end=quote.end,
         )
-        for number, quote in sorted(per_source.items())
+        for number, whole in sorted(per_source.items())
+        for quote in whole
     )
-    speaker, how, evidence = _agree(root, group)
+    speakers = [*group, *(q for others in continuations for q in others)]
+    speaker, how, evidence = _agree(root, speakers)
     speaker_evidence = tuple(cite(s, number_of[s.article]) for s in evidence)
-    support = len(citations)
-    centrality = profile.centrality(root.text)
+    support = len(per_source)
+    text = CONTINUATION_JOINER.join(part.text for part in parts)
+    centrality = profile.centrality(text)
     weight = 1.0
     if speaker is None:
         weight = UNKNOWN_WEIGHT
     elif speaker.key is None:
         weight = UNNAMED_WEIGHT
-    base = (1 + SUPPORT_WEIGHT * (support - 1)) * (0.5 + 0.5 * centrality) * weight
+    reports = len({report_of[n] for n in per_source})
+    base = (1 + SUPPORT_WEIGHT * (reports - 1)) * (0.5 + 0.5 * centrality) * weight
     made = Quote(
-        text=root.text,
+        text=text,
         speaker=speaker.name if speaker else None,
         attribution=how,
         speaker_evidence=speaker_evidence,
-        sentence_id=root.sentence.id,
+        sentence_id=parts[0].sentence.id,
         quoted_from=root.article + 1,
         citations=citations,
         score=round(base, 6),
         support=support,
     )
-    return _Candidate(made, speaker.key if speaker else None, base, (root.article, root.start))
+    position = (root.article, parts[0].start)
+    return _Candidate(made, speaker.key if speaker else None, base, position)
+
+
+def _lead(quotation: _Found) -> _Found | None:
+    """The quotation too short to be a quote of its own ('"Sure, it's frustrating," said X.
+    "But we do things right."') that ``quotation`` goes on with: the words it opens with."""
+    before = quotation.continues
+    if before is None or len(before.words) >= MIN_CARRIER_WORDS or before.text[:1].islower():
+        return None  # a quote of its own, or a piece of the writer's sentence ('she "looked well"')
+    return before
+
+
+def _parts(first: _Found, limit: int) -> list[_Found]:
+    """``first`` and the quotations going on with it, up to ``limit`` of them."""
+    parts = [first]
+    while len(parts) < limit and parts[-1].continued_by is not None:
+        parts.append(parts[-1].continued_by)
+    return parts
+
+
+def _speeches(groups: Sequence[list[_Found]]) -> tuple[dict[int, list[int]], set[int]]:
+    """The speeches: for each group whose quotations go on in another quotation
+    ('"...," X said. "..."'), the groups of the quotations going on with it, in order, by
+    group index, and the groups that are no quote of their own because they go on with another
+    one. Of a group's outlets, the one printing the longest speech gives its parts (and moves
+    first in its group: its words are the quote's). A group whose first quotation goes on with
+    another is never a quote of its own: shown alone, the second half of someone's words may
+    say the opposite of the whole."""
+    group_of = {id(q): n for n, group in enumerate(groups) for q in group}
+    speeches: dict[int, list[int]] = {}
+    for n, group in enumerate(groups):
+        best: tuple[int, int, list[int]] | None = None
+        for k, head in enumerate(group):
+            if head.continues is not None and id(head.continues) in group_of:
+                continue  # the speech starts before this quotation
+            following: list[int] = []
+            length = len(head.words)
+            part = head.continued_by
+            while part is not None and id(part) in group_of:
+                m = group_of[id(part)]
+                if m == n or m in following:
+                    break
+                following.append(m)
+                length += len(part.words)
+                part = part.continued_by
+            if following and (best is None or length > best[0]):
+                best = (length, k, following)
+        if best is not None:
+            _, k, following = best
+            group.insert(0, group.pop(k))
+            speeches[n] = following
+    going_on = {m for following in speeches.values() for m in following}
+    going_on |= {
+        n
+        for n, group in enumerate(groups)
+        if group[0].continues is not None and id(group[0].continues) in group_of
+    }
+    return {n: f for n, f in speeches.items() if n not in going_on}, going_on
 
 
 def _agree(root: _Found, group: Sequence[_Found]) -> tuple[_Speaker | None, str, list[Sentence]]:

@@ -14,6 +14,7 @@ import pytest
 
 from briefing.config import Config
 from briefing.contract import example_briefing
+from briefing.corroborate import Copy
 from briefing.models import Article, Briefing, Quote, Sentence
 from briefing.pipeline import analyse, compose_from
 from briefing.quotes import find_quotes, quotation_spans
@@ -63,7 +64,7 @@ def assert_verbatim(quotes: tuple[Quote, ...], articles: tuple[Article, ...]) ->
     source's; every other source carries the quotation or a part of it."""
     for quote in quotes:
         assert quote.citations, quote
-        assert quote.support == len(quote.citations) == len(set(quote.source_ids))
+        assert quote.support == len(quote.source_ids)  # a speech: a citation per part
         for citation in quote.citations:
             raw = articles[citation.source - 1].raw_text
             assert fold(raw[citation.start : citation.end]) == citation.text
@@ -73,7 +74,8 @@ def assert_verbatim(quotes: tuple[Quote, ...], articles: tuple[Article, ...]) ->
             matcher = difflib.SequenceMatcher(None, quoted, cited, autojunk=False)
             assert sum(b.size for b in matcher.get_matching_blocks()) >= 0.85 * len(cited)
         own = [c for c in quote.citations if c.source == quote.quoted_from]
-        assert own and own[0].text == quote.text and own[0].sentence_id == quote.sentence_id
+        assert own and " … ".join(c.text for c in own) == quote.text
+        assert own[0].sentence_id == quote.sentence_id
         for evidence in quote.speaker_evidence:
             raw = articles[evidence.source - 1].raw_text
             assert fold(raw[evidence.start : evidence.end]) == evidence.text
@@ -180,12 +182,12 @@ def test_a_piece_of_a_sentence_needs_more_words() -> None:
             "a GOP operative",
         ),
         (
-            'A spokeswoman for the actress says the couple "are taking some time apart to work on '
+            'A spokeswoman for the actress says "the couple are taking some time apart to work on '
             'their marriage."',
             "A spokeswoman for the actress",
         ),
         (
-            'A spokeswoman for Catherine Zeta-Jones says the couple "are taking some time apart to '
+            'A spokeswoman for Catherine Zeta-Jones says "the couple are taking some time apart to '
             'work on their marriage."',
             "A spokeswoman for Catherine Zeta-Jones",
         ),
@@ -210,7 +212,7 @@ def test_a_piece_of_a_sentence_needs_more_words() -> None:
         ),
         ('"We are ready to talk to anyone about peace," said Putin late Monday.', "Putin"),
         (
-            'The attack "has not been claimed by any group, but one is likely responsible," said '
+            '"The attack has not been claimed by any group, but one is likely responsible," said '
             "a US official.",
             "a US official",
         ),
@@ -488,9 +490,15 @@ def test_a_bare_quotation_continues_the_speaker_before_it() -> None:
         '"It was not Russia that broke off negotiations in 2022," Putin asserted. '
         '"Russia is ready to negotiate without any preconditions."'
     )
-    quote = only(quotes_of(article_of(paragraph)), "ready to negotiate")
-    assert (quote.speaker, quote.attribution) == ("Putin", "continued")
+    # One quote: the words going on are the same speech, shown with the words before them.
+    (quote,) = quotes_of(article_of(paragraph))
+    assert quote.text == (
+        "It was not Russia that broke off negotiations in 2022 … "
+        "Russia is ready to negotiate without any preconditions."
+    )
+    assert (quote.speaker, quote.attribution) == ("Putin", "sentence")
     assert [e.text for e in quote.speaker_evidence][0].endswith("Putin asserted.")
+    assert [c.text for c in quote.citations] == quote.text.split(" … ")
 
 
 def test_a_bare_quotation_after_someone_speaks_in_the_sentence_before() -> None:
@@ -542,8 +550,9 @@ def quotes_of_joined(paragraph: str) -> tuple[Quote, ...]:
 def test_the_second_half_of_an_interrupted_quotation_keeps_its_speaker(
     paragraph: str, words: str, speaker: str
 ) -> None:
-    quote = only(quotes_of_joined(paragraph), words)
-    assert (quote.speaker, quote.attribution) == (speaker, "continued")
+    (quote,) = quotes_of_joined(paragraph)  # both halves, one quote
+    assert words in quote.text.split(" … ")[1]
+    assert (quote.speaker, quote.attribution) == (speaker, "sentence")
 
 
 @pytest.mark.parametrize(
@@ -1057,9 +1066,9 @@ def test_a_part_of_a_quotation_that_quotes_someone_does_not_name_its_speaker() -
     """The part an outlet gives to the cable network is inside a writer's quotation of
     someone else's words: the network did not say the whole."""
     nested = article_of(
-        "THE TRAP: Smith “suggested the breaking point was ... a sarcastic statement the network "
-        "released ... ‘We learned from a secret back channel that the two leaders both intend to "
-        "treat our candidate unfairly when they meet him.’”",
+        "THE TRAP: the story had it that “the breaking point was ... a sarcastic statement the "
+        "network released ... ‘We learned from a secret back channel that the two leaders both "
+        "intend to treat our candidate unfairly when they meet him.’”",
         key="nested",
     )
     part = article_of(
@@ -1412,3 +1421,184 @@ def test_a_long_apposition_still_leads_to_its_speaker() -> None:
         "Urban Planning at Arizona State, said in a statement."
     )
     assert speaker == "Nancy Selover"
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        # What the story says of the one named before "she": a man, in a clause on him ...
+        (
+            "Plant manager Victor Lund, who has run the plant since his father retired, met "
+            "the inspectors on Sunday.",
+            "Governor Maria Santos declared a state of emergency on Monday. Lund said the "
+            "company was cooperating fully.",
+            '"Every family deserves answers, and they will get them," she said.',
+        ),
+        # ... a role in an apposition ...
+        (
+            "Governor Maria Santos declared a state of emergency on Monday. Victor Lund, the "
+            "plant's spokesman, said the company was cooperating fully.",
+            '"Every family deserves answers, and they will get them," she said.',
+        ),
+        # ... or a quotation of his the article gave to "he" before.
+        (
+            "Plant manager Victor Lund said the company was cooperating fully. "
+            '"We have opened every record to the inspectors," he said.',
+            "Governor Maria Santos declared a state of emergency on Monday. Lund said the "
+            "company would pay for the cleanup.",
+            '"Every family deserves answers, and they will get them," she said.',
+        ),
+    ],
+)
+def test_she_is_not_the_man_named_just_before(paragraphs: tuple[str, ...]) -> None:
+    assert speaker_of(*paragraphs, words="Every family") == (None, "ambiguous")
+
+
+def test_what_is_said_of_one_bearer_of_a_surname_is_not_said_of_another() -> None:
+    # Imer Delijaj is "he"; Vjosa Delijaj, "she", is still the one named before her words.
+    speaker = speaker_of(
+        'Imer Delijaj said he stayed behind. "I told them I was getting the animals out," he said.',
+        "Vjosa Delijaj, 39, recalled how she fled into the woods.",
+        '"I could feel the dirt hitting me from the bullets," she said.',
+        words="dirt",
+    )
+    assert speaker == ("Vjosa Delijaj", "pronoun")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            '"We are trying to be patient with them," said the commander, Gen. Aydin Korkmaz.',
+            "Aydin Korkmaz",
+        ),
+        ('"I am very sad and disappointed today," said the league chief, Dana Holt.', "Dana Holt"),
+        # A place or a date in the apposition is no one: the description stays.
+        ('"We are trying to be patient with them," said the mayor, Monday.', "the mayor"),
+        ('"We are trying to be patient with them," said the mayor, Ankara.', "the mayor"),
+        ('"We are trying to be patient with them," said the mayor, Ankara Province.', "the mayor"),
+    ],
+)
+def test_a_name_in_an_apposition_after_the_description_is_the_speaker(
+    paragraph: str, speaker: str
+) -> None:
+    assert speaker_of(paragraph)[0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("before", "speaker"),
+    [
+        ("Ohio Gov. Lena Marsh had warned that protesters were not welcome.", "Lena Marsh"),
+        # Two governors: "the governor" may be either.
+        (
+            "Ohio Gov. Lena Marsh and Indiana Gov. Paul Dunne had warned that protesters were "
+            "not welcome.",
+            "The governor",
+        ),
+    ],
+)
+def test_a_title_written_short_is_the_description_spelt_out(before: str, speaker: str) -> None:
+    assert (
+        speaker_of(
+            before, 'The governor added, "What we do not need is more trouble in this town."'
+        )[0]
+        == speaker
+    )
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "key"),
+    [
+        # The subject is outside the marks: shown alone, the words read as the speaker's act.
+        (
+            'Farid Nasser said the president "will head within the next few hours to the '
+            'capital to hold talks."',
+            False,
+        ),
+        (
+            'Farid Nasser said the king "backs dialogue for solving disputes and not threats."',
+            False,
+        ),
+        (
+            'The minister called the report "about the authorities and the politicians in power."',
+            False,
+        ),
+        # A piece of a sentence that has its own subject, or is a noun phrase, reads alone.
+        ('Farid Nasser said "it will take some time for the region to work its way out."', True),
+        ('Farid Nasser said that "nature is a lot more powerful than all of us are."', True),
+        ('Farid Nasser said "but we will probably give them the vote in the end anyway."', True),
+        ('Farid Nasser called the plan "just an excuse for them to stay abroad for good."', True),
+    ],
+)
+def test_a_piece_of_a_sentence_is_a_key_quote_only_if_it_reads_alone(
+    paragraph: str, key: bool
+) -> None:
+    assert bool(quotes_of(article_of(paragraph))) is key
+
+
+def test_a_copy_does_not_count_as_another_outlet_when_ranking() -> None:
+    copied = '"The dam will hold through the winter and the town is safe," Mayor Ines Roth said.'
+    independent = '"We will rebuild the bridge before the first snow falls," said Karl Ebner.'
+    articles = (
+        article_of(copied, key="wire"),
+        article_of(copied, key="paper"),  # the wire story, printed again
+        article_of(independent, key="radio"),
+        article_of(independent, key="daily"),
+    )
+    sentences = [s for a in articles for s in split_sentences(a)]
+    copy = Copy("paper", "wire", "wire", "verbatim", 1, 1)
+    without, with_copy = (
+        find_quotes(articles, sentences),
+        find_quotes(articles, sentences, (), [copy]),
+    )
+    assert [q.speaker for q in without] == ["Ines Roth", "Karl Ebner"]  # two outlets each
+    assert [q.speaker for q in with_copy] == ["Karl Ebner", "Ines Roth"]  # two reports, one
+    # Every outlet carrying the quotation is still cited.
+    assert [q.source_ids for q in with_copy] == [(3, 4), (1, 2)]
+
+
+GUNS = (
+    '"Guns are what people are using," the Republican senator from Ohio said Sunday on '
+    'NBC\'s "Meet the Press." "But violence is our problem, and that is where we must start."'
+)
+
+
+def test_a_quotation_and_the_one_going_on_with_it_are_one_quote() -> None:
+    article = article_of(GUNS)
+    (quote,) = quotes_of(article)
+    assert quote.text == (
+        "Guns are what people are using … But violence is our problem, and that is where we "
+        "must start."
+    )
+    assert quote.speaker == "the Republican senator from Ohio"
+    # Each half is cited where it stands, verbatim.
+    assert [c.text for c in quote.citations] == quote.text.split(" … ")
+    assert_verbatim((quote,), (article,))
+
+
+def test_an_outlet_printing_only_half_of_a_speech_is_not_cited_for_it() -> None:
+    whole = article_of(GUNS, key="whole")
+    half = article_of('"Guns are what people are using," the senator said.', key="half")
+    quotes = quotes_of(whole, half)
+    # One quote, the whole speech, citing the outlet printing all of it: never the first half
+    # alone (the opposite of what was said), nor the second (it goes on with the first).
+    assert [(q.text.count(" … "), q.source_ids) for q in quotes] == [(1, (1,))]
+
+
+def test_a_speech_opens_with_words_too_short_to_be_a_quote_of_their_own() -> None:
+    (quote,) = quotes_of(
+        article_of(
+            '"Sure, it\'s frustrating," said Ana Reyes, the launch director. "But we do '
+            'things right, and we are not going to cut any corners."'
+        )
+    )
+    assert quote.text.startswith("Sure, it's frustrating … But we do things right")
+    assert quote.speaker == "Ana Reyes"
+    # "It's the World Series" is said, not the title of a show between two quotations.
+    (quote,) = quotes_of(
+        article_of(
+            '"It\'s the World Series," said Tino Marsh. "You have to go out there and have fun '
+            'with it."'
+        )
+    )
+    assert quote.speaker == "Tino Marsh" and " … " in quote.text
