@@ -164,6 +164,15 @@ def _in_sentence(text: str) -> str:
     return text
 
 
+def _at_start(text: str) -> str:
+    """Words set at the start of a line or sentence: the first letter raised, the rest kept
+    ("the company" -> "The company"; "eBay" stays as it is)."""
+    first = text.split(" ", 1)[0]
+    if first[:1].islower() and not any(c.isupper() for c in first):
+        return text[0].upper() + text[1:]
+    return text
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class FilterDoc:
     """A filter of briefing: the function, one line of help, and an example expression (rendered
@@ -206,6 +215,12 @@ FILTERS: dict[str, FilterDoc] = {
         "Words quoted from the start of a sentence, set inside another: a capital that only "
         "opened the sentence is lowered (a name keeps its capital).",
         "{{ 'At least 15 people'|in_sentence }}, {{ 'Monday'|in_sentence }}",
+    ),
+    "at_start": FilterDoc(
+        _at_start,
+        "Words set at the start of a line: a first letter in lower case is raised (a speaker "
+        "described as 'the company'); a name written with a capital inside ('eBay') is kept.",
+        "{{ 'the company'|at_start }}, {{ 'eBay'|at_start }}",
     ),
     "basename": FilterDoc(
         _basename,

@@ -841,3 +841,27 @@ def test_in_sentence_lowers_only_a_capital_that_opened_a_sentence(value: str, sh
     from briefing.templating import FILTERS
 
     assert FILTERS["in_sentence"].function(value) == shown
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("the company", "The company"),
+        ("a senior official", "A senior official"),
+        ("Dmitry Peskov", "Dmitry Peskov"),
+        ("eBay", "eBay"),
+    ],
+)
+def test_at_start_raises_only_a_lower_case_first_letter(value: str, shown: str) -> None:
+    from briefing.templating import FILTERS
+
+    assert FILTERS["at_start"].function(value) == shown
+
+
+def test_a_speaker_described_in_lower_case_opens_its_line_with_a_capital() -> None:
+    sample = example_briefing()
+    quote = dataclasses.replace(sample.quotes[0], speaker="the company")
+    briefing = dataclasses.replace(sample, quotes=(quote,))
+    rendered = render_outputs(briefing, ["md", "html"], [])
+    assert "**The company:**" in rendered["md"].decode()
+    assert '<span class="speaker">The company:</span>' in rendered["html"].decode()
