@@ -865,3 +865,11 @@ def test_a_speaker_described_in_lower_case_opens_its_line_with_a_capital() -> No
     rendered = render_outputs(briefing, ["md", "html"], [])
     assert "**The company:**" in rendered["md"].decode()
     assert '<span class="speaker">The company:</span>' in rendered["html"].decode()
+
+
+def test_a_verbatim_copy_is_said_to_repeat_its_original_nearly_word_for_word() -> None:
+    """Verbatim copies are found at a similarity under 1 (light edits): the source list must
+    not claim every matched sentence is word for word."""
+    rendered = render_outputs(example_briefing(), ["md", "html"], [])
+    for fmt in ("md", "html"):
+        assert "(nearly word for word: " in rendered[fmt].decode()
