@@ -282,12 +282,34 @@ def independent_reports(
 
 
 def nearly_verbatim(similarity: Similarity, i: int, j: int) -> bool:
-    """Whether texts ``i`` and ``j`` of ``similarity`` are one sentence nearly word for word, as
-    copies are found: at least ``VERBATIM_SIMILARITY`` alike in words alone, and the same
-    figures ("the daily Hurriyet said" / "the daily Hurriyet said Saturday")."""
-    return similarity.word_similarity(i, j) >= VERBATIM_SIMILARITY and not (
-        similarity.numbers_conflict(i, j)
-    )
+    """Whether texts ``i`` and ``j`` of ``similarity`` are one report's sentence: nearly word
+    for word, as copies are found (at least ``VERBATIM_SIMILARITY`` alike in words alone, the
+    same figures: "the daily Hurriyet said" / "the daily Hurriyet said Saturday"), or sharing
+    a run of ``SAME_WORDING_MIN_WORDS`` words of the reporter's own ("U.S. officials conveyed
+    their concerns ..." inside "Rubin said U.S. officials conveyed their concerns ...")."""
+    if similarity.numbers_conflict(i, j):
+        return False
+    if similarity.word_similarity(i, j) >= VERBATIM_SIMILARITY:
+        return True
+    return _shared_run(similarity.texts[i], similarity.texts[j])
+
+
+def _shared_run(text: str, other: str) -> bool:
+    """Whether two texts share ``SAME_WORDING_MIN_WORDS`` consecutive words outside
+    quotations."""
+    runs = _runs(text)
+    return bool(runs) and not runs.isdisjoint(_runs(other))
+
+
+def _runs(text: str) -> set[tuple[str, ...]]:
+    """Every run of ``SAME_WORDING_MIN_WORDS`` consecutive words of a text, none taken across
+    or inside a quotation."""
+    n = SAME_WORDING_MIN_WORDS
+    found: set[tuple[str, ...]] = set()
+    for stretch in _QUOTED_PASSAGE.split(text):
+        found_words = re.findall(r"[^\W_]+", stretch.casefold())
+        found.update(tuple(found_words[k : k + n]) for k in range(len(found_words) - n + 1))
+    return found
 
 
 def _word_for_word(a: Sentence, b: Sentence) -> bool:

@@ -926,6 +926,13 @@ def test_two_sources_printing_one_sentence_word_for_word_are_one_report() -> Non
         return nearly_verbatim(similarity, row[a.id], row[b.id])
 
     assert independent_reports(dated, {}, alike) == 1
+    # A longer sentence around the same run of words: one report's sentence, attributed.
+    attributed = [sentence("a", "Spokesman Jon Ek said " + wire[0].lower() + wire[1:]), dated[1]]
+    similarity = Similarity([s.text for s in attributed])
+    row = {s.id: n for n, s in enumerate(attributed)}
+    assert independent_reports(attributed, {}, alike) == 1
+    echoed_row = Similarity([quoted, quoted.replace("the port said", "the union said")])
+    assert not nearly_verbatim(echoed_row, 0, 1)  # a shared quotation is no shared wording
 
 
 def test_alike_sentences_about_two_events_do_not_differ() -> None:
