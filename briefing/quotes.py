@@ -214,6 +214,13 @@ _VERBISH = frozenset(
 )
 # Words passing on someone else's words: "Holt said, quoting the engineer: "..."".
 _RELAYING = frozenset("quoting citing".split())
+# Words of a charge: a quotation completing one ("on suspicion of "..."") gives the charge's
+# words.
+_CHARGE_WORDS = 4  # how near before a quotation a word of a charge governs it
+_ACCUSING = frozenset(
+    """suspicion suspected accused accusation accusations charged charge charges convicted
+    conviction indicted indictment alleged allegation allegations guilty""".split()
+)
 # A question put to someone ('"...?" a reporter asked Holt.'): the next words may be the
 # answer, someone else's.
 _QUESTIONS = frozenset("asked asks".split())
@@ -1494,6 +1501,9 @@ class _Reader:
         at = next(i for i, t in enumerate(tokens) if t.text == _QUOTE and t.start == opening)
         sentence = self.sentences[index]
         after, next_to = self._after(tokens, at)
+        if next_to and after is not None and _relayed_fragment(quote.text, tokens, at):
+            quote.why = "ambiguous"  # the words of someone the sentence reports, not its sayer's
+            return
         phrase = (
             (after if next_to else None)
             or self._before(tokens, at)
@@ -2225,6 +2235,24 @@ _QUESTIONERS = frozenset(
     "reporter reporters journalist journalists interviewer correspondent questioner host "
     "moderator anchor".split()
 )
+
+
+def _relayed_fragment(text: str, tokens: Sequence[_Token], at: int) -> bool:
+    """Whether the quotation opening at ``at`` is a piece of a clause that reports someone
+    else's words, before the sentence names its own sayer after it: 'Xu is detained on
+    suspicion of "having conducted activities ...," Rubin said' (China's charge, passed on by
+    Rubin); 'Houghton said recalling them would allow him to "see if they can bring ...," the
+    China Sports Daily said' (Houghton's words, reported by the paper). It opens in lower case,
+    and before it in the sentence comes a verb of speech (not one attributing a quotation
+    directly: '"...," he said, "..."') or, just before it, a word of a charge."""
+    if not text[:1].islower():
+        return False
+    if any(t.low in _ACCUSING for t in tokens[max(0, at - _CHARGE_WORDS) : at]):
+        return True
+    return any(
+        t.low in _FINITE and not (tokens[k + 1].text == "," and tokens[k + 2].text == _QUOTE)
+        for k, t in enumerate(tokens[: at - 1])
+    )
 
 
 def _question(quotation: _Found) -> bool:

@@ -1602,3 +1602,27 @@ def test_a_speech_opens_with_words_too_short_to_be_a_quote_of_their_own() -> Non
         )
     )
     assert quote.speaker == "Tino Marsh" and " … " in quote.text
+
+
+def test_words_a_sentence_reports_of_someone_else_are_not_its_sayers() -> None:
+    """A piece of a clause reporting a charge or another person's words, with the sentence's
+    own sayer named after it: the words are not the sayer's, and who spoke them is not said."""
+    charge = (
+        'Officials learned on Wednesday that Lin is held on suspicion of "having harmed the '
+        'security of the state and its people in many ways," spokesman Ivo Marek said.'
+    )
+    assert speaker_of(charge, words="having harmed") == (None, "ambiguous")
+    relayed = (
+        'Coach Dan Ferris said bringing the two players back would allow him to "see what '
+        'they learned abroad bring to the national team," the Harbour Sports Daily said.'
+    )
+    assert speaker_of(relayed, words="see what") == (None, "ambiguous")
+    # The sayer's own fragment, or a quotation he interrupts himself, stays his.
+    own = 'Falling prices were "a worry for every farmer in the valley this year," Ivo Marek said.'
+    assert speaker_of(own, words="a worry") == ("Ivo Marek", "sentence")
+    before = "Flight director Ivo Marek spoke to reporters on Monday."
+    interrupted = (
+        '"Waiting out the storm would be a judgment call," he said, "because you would use up '
+        'a lot of precious fuel doing it," Marek said.'
+    )
+    assert speaker_of(before, interrupted, words="precious fuel")[0] == "Ivo Marek"
