@@ -136,6 +136,13 @@ _OPENS_ON_EARLIER = re.compile(
     r"(?i:then\b|that\b|the\s+time\s*,"
     r"|the\s+(?:first|second|third|fourth|former|latter)\s+(?:outcome|scenario|option|case|"
     r"alternative|possibility|version)s?\b)"
+    # "Afterward, ...", "By comparison, ...", "If approved, ...": a turn on what was just told
+    # (not "For its part, Syria has accused ...", which says whose part).
+    r"|^\W*(?i:afterwards?|by\s+comparison|in\s+comparison|if\s+(?:approved|so|not|passed|"
+    r"confirmed)|in\s+turn)\s*,"
+    # "A third prominent member ...", "One, Sakchai ...": one of several told before (not "The
+    # second week of the trial").
+    r"|^\W*A\s+(?:second|third|fourth|fifth)\b|^\W*One\s*,"
 )
 # A subject that can only be something told before: a bare "The comment", "The move", "The
 # decision" (words, acts and events the sentence does not say; "The decision of the court", "The

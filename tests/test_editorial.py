@@ -222,6 +222,12 @@ DEPENDENT = [
     "At the time, Russia denied that its troops were massing near the border.",
     "Under the first outcome, the talks in Istanbul would end without a ceasefire.",
     "In that case, the European leaders would impose new sanctions on Moscow.",
+    "Afterward, Peskov said the Kremlin would send a delegation to Istanbul.",
+    "By comparison, only two delegations came to the talks in Geneva last year.",
+    "If approved, the ceasefire would begin at midnight on Monday.",
+    # One of several told before.
+    "A third delegate, Ivan Orlov, was also arrested in Istanbul on Monday.",
+    "One, a former diplomat, said the talks in Istanbul would fail.",
     # A subject only the sentence before can say: a bare comment, move, decision, outcome ...
     "The comment came in response to a question about the ceasefire in Ukraine.",
     "The move angered European leaders, who had demanded a ceasefire first.",
@@ -237,6 +243,8 @@ DEPENDENT = [
 ]
 
 SELF_CONTAINED = [
+    "For its part, Ukraine has accused Russia of stalling the talks in Istanbul.",
+    "The second week of the talks in Istanbul ended without a ceasefire.",
     # "other" counted or named within the sentence, or a length of time.
     "The army said 12 soldiers and two other officers were killed.",
     "The United States and 15 other nations will build the station.",
