@@ -351,6 +351,11 @@ _CAPTION_CREDIT = re.compile(
 _CAPTION_LABEL = re.compile(
     r"^\W*(?:image|media|photo|video)\s+(?:copyright|caption|credit)\b", re.I
 )
+# A picture's credit closing its caption, with a label: "... When: 23 Sep 2016 Credit:
+# IPA/WENN.com", "... on Friday. Photo: Jane Roe/AP" (not a bracketed link, "[Images: ...]").
+_CREDIT_AT_END = re.compile(
+    r"\b(?:Credit|Photo(?:graph)?|Image)s?\s*:\s*[^\s.!?\[\]()](?:(?!\.\s)[^!?\[\]()]){0,60}$"
+)
 # A sentence closed by a remark in brackets ("... on Friday. (Jane Doe/Outlet)"): never a
 # headline, which does not end on a full stop; above the story, the lead picture's caption.
 # The remark opens on a capital: "(scl)" closing a wire story is its editors' initials.
@@ -376,7 +381,11 @@ _RIGHTS_MAX_WORDS = 60
 def _furniture(text: str, key: str, seen: set[str], latin_article: bool) -> str | None:
     if key in seen:
         return "repeated paragraph"
-    if _CAPTION_CREDIT.search(text.rstrip()) or _CAPTION_LABEL.match(text):
+    if (
+        _CAPTION_CREDIT.search(text.rstrip())
+        or _CAPTION_LABEL.match(text)
+        or _CREDIT_AT_END.search(text.rstrip())
+    ):
         return "photo caption"
     if len(text.split()) <= _RIGHTS_MAX_WORDS and _RIGHTS_NOTICE.search(text):
         return "rights notice"

@@ -536,6 +536,33 @@ def test_a_wire_story_closed_by_its_editors_initials_is_the_story() -> None:
     assert title_and_text(story + "\n") == (None, [story.removesuffix(" (jr)")])
 
 
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Mayor Ann Lee opens the library on Monday When: 2 May 2019 Credit: WENN/Valley.com",
+        "Photo: Jane Roe/Valley Times via Wire Images",
+    ],
+)
+def test_a_line_closed_by_a_labelled_credit_is_a_caption(caption: str) -> None:
+    raw = (
+        f"{caption}\n\n"
+        "The county approved a plan to turn the old mill into a library, officials said.\n"
+    )
+    assert title_and_text(raw) == (
+        None,
+        ["The county approved a plan to turn the old mill into a library, officials said."],
+    )
+
+
+def test_a_bracketed_link_after_a_paragraph_is_no_credit() -> None:
+    lead = "The county approved a plan to turn the old mill into a library, officials said."
+    story = (
+        "Work will start in the spring and should take two years, the council said. "
+        "[Images: The Old Mills of the Valley]"
+    )
+    assert title_and_text(f"{lead}\n\n{story}\n")[1] == [lead, story]
+
+
 def test_a_caption_label_opens_a_caption() -> None:
     raw = (
         "Image copyright Wire Service Image caption "
