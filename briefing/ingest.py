@@ -125,10 +125,22 @@ def read_html(data: bytes) -> Document:
     return Document(
         text=str(extracted.text),
         title=title,
-        outlet=extracted.sitename or _outlet_in_page_title(data, title),
+        outlet=_outlet(extracted.sitename, data, title),
         url=extracted.url or None,
         published=published,
     )
+
+
+def _outlet(site_name: str | None, data: bytes, headline: str | None) -> str | None:
+    """The outlet of a page: its site name, unless that is only a web address ("dailyledger.com",
+    which trafilatura falls back on when the page names no site) and the <title> names the
+    outlet after the headline ("... - The Daily Ledger")."""
+    if site_name and not _WEB_ADDRESS.fullmatch(site_name.strip()):
+        return site_name
+    return _outlet_in_page_title(data, headline) or site_name or None
+
+
+_WEB_ADDRESS = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+")
 
 
 # "Headline | Outlet", "Headline - Outlet", "Headline — Outlet": the page title's suffix,

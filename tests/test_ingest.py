@@ -408,3 +408,22 @@ def test_the_agency_a_dateline_credits_is_the_outlet_when_none_is_given(tmp_path
     articles, _ = load_articles(tmp_path)
     outlets = {a.key: a.outlet for a in articles}
     assert outlets == {"paper": "The Daily Ledger", "plain": None, "wire": "AP"}
+
+
+def test_a_site_name_that_is_only_a_web_address_yields_to_the_title(tmp_path: Path) -> None:
+    """Without a site name, trafilatura falls back on the page's host name: the outlet the
+    <title> names after the headline is the better name."""
+    page = (
+        HTML_PAGE.replace("<title>Talks resume in Geneva | Example News</title>", "")
+        .replace('<meta property="og:site_name" content="Example News">', "")
+        .replace('<meta property="og:title" content="Talks resume in Geneva">', "")
+        .replace(
+            "<head>",
+            "<head><title>Talks resume in Geneva - The Daily Ledger</title>"
+            '<link rel="canonical" href="https://dailyledger.example/2025/talks-resume">',
+        )
+        .replace("Example News", "The paper")
+    )
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    (article,), _ = load_articles(tmp_path)
+    assert article.outlet == "The Daily Ledger"
