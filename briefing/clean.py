@@ -98,14 +98,18 @@ _CALL_TO_ACTION_MAX_WORDS = 25
 # credit, subheading); a longer one is prose whose end was lost, kept for its other sentences.
 _LABEL_MAX_WORDS = 12
 # A dateline opening a paragraph: "WASHINGTON —", "LE BOURGET, France —", "PRETORIA/KHARTOUM, ",
-# "Kabul, Afghanistan (CNN) ". It says where the report was filed, not what happened.
+# "Kabul, Afghanistan (CNN) ", "BEIJING &UR; &LR; _" (with wire copy's typesetting codes). It
+# says where the report was filed, not what happened.
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’/-]+(?:\s[A-Z][A-Z.'’/-]+){0,3}"
     r"(?:,\s[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?\s*(?:\((?P<credit>[^()]{2,25})\))?"
-    r"\s*(?:—|–|--|_|-(?=\s))\s*"
+    r"(?:\s*&[A-Z]{2};)*\s*(?:—|–|--|_|-(?=\s))\s*"
     r"|^[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}(?:,\s[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})?"
     r"\s\((?P<agency>(?:[A-Z][A-Za-z]*\s?){1,3})\)\s*(?:—|–|--|-|_)?\s*"
     r"|^[A-Z]{3,}(?:[/ ][A-Z]{3,})*,\s(?=[A-Z])"
+    # Typesetting codes of wire copy opening a paragraph ("&UR; &LR; U.S. officials ..."), kept
+    # in some archives' text.
+    r"|^(?:&[A-Z]{2};\s*)+(?=\S)"
 )
 _MENU_SEPARATOR = re.compile(r"\s[|›»>•·/]\s")
 # A section label in capitals set before the text by a separator ("THE FACT CHECKER | Rep. Ann

@@ -295,6 +295,8 @@ def judge(text: str, sentence_id: str = "", *, min_words: int, max_words: int) -
         reasons.append("trails off")
     if _POINTS_AHEAD.search(_QUOTED.sub(" ", text)):
         reasons.append("points to what follows")
+    if _TYPESETTING_CODE.search(text):
+        reasons.append("typesetting codes")
     dependent = leans_on_context(text)
     return Verdict(
         sentence_id=sentence_id,
@@ -303,6 +305,10 @@ def judge(text: str, sentence_id: str = "", *, min_words: int, max_words: int) -
         reasons=tuple(reasons),
     )
 
+
+# Typesetting codes of wire copy left in some archives' text ("&UR; &LR; U.S. officials ..."):
+# no reader should see them in a point.
+_TYPESETTING_CODE = re.compile(r"&[A-Z]{2};")
 
 # Reasons that mean a sentence asserts nothing a source could be cited for.
 _NOT_ASSERTIONS = (

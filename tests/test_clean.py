@@ -654,3 +654,8 @@ def test_a_stack_of_unrelated_headlines_above_the_story_are_links_not_its_headli
 def test_a_headline_followed_by_its_byline_or_subheading_stays_the_headline(second: str) -> None:
     raw = f"County Will Turn Old River Mill Into a Library\n\n{second}\n\n{STORY}"
     assert title_and_text(raw)[0] == "County Will Turn Old River Mill Into a Library"
+
+
+def test_a_dateline_with_wire_typesetting_codes_is_masked() -> None:
+    story = "Protesting the lack of a lawyer, the father of a dissident asked for a delay."
+    assert title_and_text(f"Trial delayed\n\nBEIJING &UR; &LR; _ {story}\n")[1] == [story]

@@ -52,6 +52,10 @@ def test_usable(text: str) -> None:
 # --- not usable, with the reason -----------------------------------------------------------------
 
 UNUSABLE = [
+    (
+        "&UR; &LR; U.S. officials in Beijing urged the government to release the dissident.",
+        "typesetting codes",
+    ),
     ("Does Vladimir Putin really want peace in Ukraine after three years of war?", "question"),
     ("The minister asked: “Is this really a serious offer of peace from Moscow?”", "question"),
     ('The minister asked: "Is this really a serious offer of peace from Moscow?"', "question"),
