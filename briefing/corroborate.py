@@ -54,9 +54,7 @@ Two parts, run at two places of the pipeline:
   * **a toll in one place**: a count of the dead (a word of death within
     ``TOLL_WORDS_BEFORE`` words before it or ``TOLL_WORDS_AFTER`` after: "killing at least 12
     people", "14 people died") or of the injured, in two sentences naming one place after "in",
-    "at", "on", "near", "throughout", "across" or "outside" ("in Kyiv", "on Kyiv"), or in two
-    sentences close enough for the shared-count rule that tell of the same day ("early
-    Tuesday"), though only one names the place.
+    "at", "on", "near", "throughout", "across" or "outside" ("in Kyiv", "on Kyiv").
 
   The last three compare counts only, never dates, and hold only if neither sentence gives a
   year or calendar date the other does not give too, they give no two different weekdays, and
@@ -982,11 +980,7 @@ def _compared(
             pairs = list(zip(run, other, strict=True)) if same else []
             if any(a.value == b.value for a, b in pairs):
                 found.update((id(a), (a, b)) for a, b in pairs)
-    if (
-        mine.tolls
-        and theirs.tolls
-        and (not mine.places.isdisjoint(theirs.places) or (close and _same_day(mine, theirs)))
-    ):
+    if mine.tolls and theirs.tolls and not mine.places.isdisjoint(theirs.places):
         for toll, tolls in mine.tolls.items():
             for a, b in _matched(tolls, theirs.tolls.get(toll, ())):
                 found.setdefault(id(a), (a, b))
@@ -1048,13 +1042,6 @@ _STATE_AFTER = re.compile(
     r"(?P<word>[a-z]{3,})\b"
     r"|\s+(?P<done>[a-z]{3,}ed)\b"
 )
-
-
-def _same_day(mine: _Reading, theirs: _Reading) -> bool:
-    """Whether two sentences tell of the same day: each names a weekday or date of what it
-    tells (not the day of the report), and they name the same ones."""
-    days = {f.value for f in mine.figures if f.kind in _WHEN}
-    return bool(days) and days == {f.value for f in theirs.figures if f.kind in _WHEN}
 
 
 def _different_times(mine: _Reading, theirs: _Reading) -> bool:
