@@ -1058,13 +1058,15 @@ def _compared_figures(text: str) -> list[Figure]:
     """The figures of a sentence that disagreements compare: all but the day a source reports
     on ("officials said on Monday"), which dates the report, not what happened (a toll of
     Sunday night is reported on Monday; two outlets report on two days)."""
-    return [f for f in figures(text) if not (f.kind == "day" and reported_on(text, f))]
+    return [
+        f for f in figures(text) if not (f.kind == "day" and reported_on(text, f, then_what=True))
+    ]
 
 
 def reported_on(text: str, day: Figure, *, then_what: bool = False) -> bool:
     """Whether weekday ``day`` dates the report, not what it tells: it closes a reporting
     clause ("officials said on Monday,"); with ``then_what``, also when what was said follows
-    ("said Saturday that ...")."""
+    ("said Saturday that ...", "said Sunday he would ...")."""
     if not _REPORTED_ON.search(text, 0, day.start):
         return False
     return bool(_CLAUSE_END.match(text, day.end) or (then_what and _THAT.match(text, day.end)))
@@ -1078,7 +1080,7 @@ _REPORTED_ON = re.compile(
 # ... and ends its clause there: "said on Monday," / "said Monday." (not "said Monday's bombing
 # killed", "said the strike on Monday in Kyiv killed": those days are of what happened).
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:!?]|$)")
-_THAT = re.compile(r"\s+that\b")
+_THAT = re.compile(r"\s+(?:that|he|she|they|it|we)\b")
 
 
 def _other_dates(mine: Sequence[Figure], theirs: Sequence[Figure]) -> bool:

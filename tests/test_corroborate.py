@@ -972,3 +972,12 @@ def test_alike_sentences_about_two_events_do_not_differ() -> None:
         ]
     )
     assert [about for about, _ in resumed] == ["day"]
+
+
+def test_the_day_a_source_reports_on_is_never_compared() -> None:
+    """'Officials said Monday that ...' and '... said Tuesday that ...': two reports, not two
+    days of one event."""
+    told = "Officials said {} that at least 12 workers died in the fire at the chemical plant."
+    assert _disagreements([told.format("Monday"), told.format("Tuesday")]) == []
+    meeting = "Zelensky said {} he would meet Putin in Istanbul to discuss a ceasefire."
+    assert _disagreements([meeting.format("Sunday"), meeting.format("Monday")]) == []
