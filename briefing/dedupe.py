@@ -38,7 +38,16 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from .models import Cluster, ScoredSentence, Sentence
-from .text import NUMBER_WORDS, WEEKDAY_NAMES, WEEKDAYS, content_stems, stem, stop_words, words
+from .text import (
+    NUMBER_WORDS,
+    SAYING_VERBS,
+    WEEKDAY_NAMES,
+    WEEKDAYS,
+    content_stems,
+    stem,
+    stop_words,
+    words,
+)
 
 if TYPE_CHECKING:  # numpy is imported when a similarity is first built, not with the module
     import numpy as np
@@ -79,7 +88,12 @@ _MAYBE_NUMBER_WORD = re.compile(
     + "".join(sorted({w[0] + w[0].upper() for w in _COUNTED_WORDS}))
     + r"][a-z]{2,8}(?![\w-])(?!\s+[A-Z])"  # not in a name: "Three Gorges Dam"
 )
-_WEEKDAY_STEMS = frozenset(WEEKDAYS)  # the stemmer leaves them whole
+_WEEKDAY_STEMS = frozenset(WEEKDAYS)
+# Who tells a statement, not what it states: "officials said", "a spokesman told reporters".
+_ATTRIBUTION_NOUNS = frozenset(
+    "official officials spokesman spokeswoman spokesperson police sources source reporters "
+    "statement".split()
+)  # the stemmer leaves them whole
 # A quotation of this many words, shared word for word, is the same statement however the
 # sentences around it differ.
 _SHARED_QUOTE_MIN_WORDS = 5
@@ -293,10 +307,17 @@ class Similarity:
         return bool(common) and common.isdisjoint(self._bags[j])
 
     def _common_of(self, i: int) -> frozenset[str]:
+        """Stems of the words in lower case that say what is stated: not names, and not the
+        attribution ("U.S. officials said" is in both of two sentences saying different
+        things)."""
         found = self._common[i]
         if found is None:
             found = self._common[i] = content_stems(
-                " ".join(w for w in words(self.texts[i]) if w[0].islower())
+                " ".join(
+                    w
+                    for w in words(self.texts[i])
+                    if w[0].islower() and w not in SAYING_VERBS and w not in _ATTRIBUTION_NOUNS
+                )
             )
         return found
 

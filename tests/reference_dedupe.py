@@ -19,6 +19,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from briefing.dedupe import (
+    _ATTRIBUTION_NOUNS,
     _COPIED_SENTENCE,
     _UPDATE_MIN_COPIED,
     _MIN_COVERAGE,
@@ -34,7 +35,7 @@ from briefing.dedupe import (
     _quotations,
 )
 from briefing.models import Cluster, ScoredSentence, Sentence
-from briefing.text import content_stems, words
+from briefing.text import SAYING_VERBS, content_stems, words
 
 
 class ExhaustiveSimilarity:
@@ -105,7 +106,13 @@ class ExhaustiveSimilarity:
             return False
         if (min(i, j), max(i, j)) in self._known:
             return True
-        common = content_stems(" ".join(w for w in words(self.texts[i]) if w[0].islower()))
+        common = content_stems(
+            " ".join(
+                w
+                for w in words(self.texts[i])
+                if w[0].islower() and w not in SAYING_VERBS and w not in _ATTRIBUTION_NOUNS
+            )
+        )
         return (
             self(i, j) >= threshold
             and self.coverage(i, j) >= _MIN_COVERAGE

@@ -186,6 +186,12 @@ def test_names_alone_do_not_carry_a_statement() -> None:
     assert not similarity.carries(1, 0, 0.5)
     same = _similarity(point, "Milo Tressaline and Ansel Varga both worked there for years.")
     assert same.carries(1, 0, 0.5)
+    # Nor does sharing who tells it: "officials said" is in both.
+    told = _similarity(
+        "Ansel Varga and Milo Tressaline worked there, officials said.",
+        "Milo Tressaline and Ansel Varga were sailors, officials said.",
+    )
+    assert not told.carries(1, 0, 0.5)
 
 
 UPDATED = [
