@@ -348,7 +348,7 @@ PHOTO_AGENCIES = "AP|AFP|Reuters|Getty Images|EPA"
 _CAPTION_CREDIT = re.compile(
     r"[.!?…][\"”’]?\s*\((?:"
     + PHOTO_AGENCIES
-    + r"|[^()]*\b(?i:photo(?:graph)?s?|images?)\b[^()]*)\)$"
+    + r"|[^()]{0,80}?\b(?i:photo(?:graph)?s?|images?)\b[^()]{0,80})\)$"
 )
 # The label a site puts before a caption or a picture's credit: "Image copyright Reuters Image
 # caption Toilet paper has been in short supply", "Media caption The minister said ...".

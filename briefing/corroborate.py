@@ -236,8 +236,10 @@ def _is_credited(outlet: str | None, credits: set[str]) -> bool:
     if outlet is None:
         return False
     wanted = {credit.casefold() for credit in credits}
-    initials = "".join(word[0] for word in outlet.split() if word[0].isalpha())
-    return outlet.casefold() in wanted or (len(initials) > 1 and initials.casefold() in wanted)
+    named = [w for w in re.split(r"[\s-]+", outlet) if w and w.casefold() not in ("the", "of")]
+    initials = "".join(word[0] for word in named if word[0].isalpha())
+    # Initials alone name an agency only from three letters: "AP" could be any "A... P...".
+    return outlet.casefold() in wanted or (len(initials) > 2 and initials.casefold() in wanted)
 
 
 def original_of(copies: Iterable[Copy]) -> dict[str, str]:
@@ -1040,7 +1042,7 @@ _STATE_AFTER = re.compile(
     r"\s+(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|remain|remained|remains)\s+)"
     r"(?:(?:still|also|now|all|reportedly|believed|thought|said)\s+(?:to\s+be\s+)?)*"
     r"(?P<word>[a-z]{3,})\b"
-    r"|\s+(?P<done>[a-z]{3,}ed)\b"
+    r"|\s+(?P<done>[a-z]{2,}ed)\b"
 )
 
 

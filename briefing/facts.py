@@ -21,6 +21,7 @@ now kept, nearly all distinct facts.
 from __future__ import annotations
 
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from .corroborate import Figure, figures, reported_on
 from .text import MONTHS, SAYING_VERBS, WEEKDAYS, content_stems, deeds, words
@@ -82,7 +83,10 @@ def rounded(a: Figure, b: Figure) -> bool:
     if a.value / number_a != b.value / number_b:
         return False  # another scale
     places = min(len(written_a.group(1) or ""), len(written_b.group(1) or ""))
-    return round(number_a, places) == round(number_b, places)
+    step = Decimal(1).scaleb(-places)  # half up, as writers round: 1.25 -> 1.3, 2.5 -> 3
+    exact_a = Decimal(written_a.group(0).replace(",", "")).quantize(step, ROUND_HALF_UP)
+    exact_b = Decimal(written_b.group(0).replace(",", "")).quantize(step, ROUND_HALF_UP)
+    return exact_a == exact_b
 
 
 _WRITTEN = re.compile(r"\d[\d,]*(?:\.(\d+))?")

@@ -141,7 +141,8 @@ def deeds(text: str) -> list[str]:
     return [
         m.group(0)
         for m in _PAST_TENSE.finditer(text)
-        if m.group(0) not in SAYING_VERBS and not _DETERMINER_BEFORE.search(text, 0, m.start())
+        if m.group(0) not in SAYING_VERBS
+        and not _DETERMINER_BEFORE.search(text, max(0, m.start() - 12), m.start())
     ]
 
 

@@ -369,3 +369,8 @@ def test_rounding_is_no_other_figure() -> None:
 
     (a,), (b,), (c,) = figures("$57.1 million"), figures("$57 million"), figures("$58 million")
     assert rounded(a, b) and not rounded(a, c)
+    # Half up, as writers round; never banker's rounding.
+    (d,), (e,) = figures("$1.25 billion"), figures("$1.3 billion")
+    assert rounded(d, e)
+    (f,), (g,) = figures("2.5 million people"), figures("2 million people")
+    assert not rounded(f, g)

@@ -981,3 +981,12 @@ def test_the_day_a_source_reports_on_is_never_compared() -> None:
     assert _disagreements([told.format("Monday"), told.format("Tuesday")]) == []
     meeting = "Zelensky said {} he would meet Putin in Istanbul to discuss a ceasefire."
     assert _disagreements([meeting.format("Sunday"), meeting.format("Monday")]) == []
+
+
+def test_an_agency_is_known_by_its_name_or_initials_of_three_letters_or_more() -> None:
+    from briefing.corroborate import _is_credited
+
+    assert _is_credited("Coastal Wire Service", {"CWS"})
+    assert _is_credited("Agence France-Presse", {"AFP"})
+    assert _is_credited("Reuters", {"Reuters"})
+    assert not _is_credited("Arizona Post", {"AP"})  # two letters could be anyone's
