@@ -655,6 +655,10 @@ _AUXILIARIES = frozenset(
 _SUBJECT_PRONOUNS = frozenset("i we you he she it they who which".split())
 
 
+# Adverbs that may stand before the verb of a predicate: 'he "then will travel ..."'.
+_PREDICATE_ADVERBS = frozenset("also then still already soon now never just only even".split())
+
+
 def _predicate(text: str, before: str) -> bool:
     """Whether a quotation opening in lower case is the predicate of a subject the writer left
     outside the marks: it opens on an auxiliary ('the couple "are taking time apart"'), or on
@@ -667,6 +671,8 @@ def _predicate(text: str, before: str) -> bool:
     found = [re.split(r"['’]", w.lower())[0] for w in words(text)]  # "we'll": "we"
     if len(found) > 1 and found[0] in _CONJUNCTIONS:
         found = found[1:]
+    while len(found) > 1 and (found[0] in _PREDICATE_ADVERBS or found[0].endswith("ly")):
+        found = found[1:]  # 'Mubarak "also will head ..."': the auxiliary still opens it
     if not found:
         return False
     first = found[0]

@@ -1520,6 +1520,11 @@ def test_a_title_written_short_is_the_description_spelt_out(before: str, speaker
             False,
         ),
         (
+            'Farid Nasser said the president "also will head within the next few hours to the '
+            'capital to hold talks."',
+            False,
+        ),
+        (
             'The minister called the report "about the authorities and the politicians in power."',
             False,
         ),
