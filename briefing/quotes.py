@@ -1483,7 +1483,7 @@ class _Reader:
             start, end = _quoted_text(text, opening, closing)
             quoted = " ".join(self.article.raw_text[start:end].split())
             folded = _normal_words(quoted)
-            if len(folded) < _SPEECH_MIN_WORDS:
+            if len(folded) < _SPEECH_MIN_WORDS and not _opener(quoted, text[closing - 1]):
                 continue  # a quoted term: nobody's speech to go on with
             quote = _Found(self.number, self.sentences[index], start, end, quoted, folded)
             self._attribute(quote, index, opening, people, by_sentence)
@@ -2639,6 +2639,13 @@ def _candidate(
     )
     position = (root.article, parts[0].start)
     return _Candidate(made, speaker.key if speaker else None, base, position)
+
+
+def _opener(quoted: str, last: str) -> bool:
+    """Whether a quotation of a word or two opens someone's speech ('"No," said Smith. "But
+    ..."', '"Sure,"'), not a quoted term ('"terrorism"'): capitalised, and broken off by a comma
+    or an exclamation inside the marks (``last``: the character before the closing mark)."""
+    return quoted[:1].isupper() and last in (",", "!")
 
 
 def _lead(quotation: _Found) -> _Found | None:

@@ -1631,3 +1631,23 @@ def test_words_a_sentence_reports_of_someone_else_are_not_its_sayers() -> None:
         'a lot of precious fuel doing it," Marek said.'
     )
     assert speaker_of(before, interrupted, words="precious fuel")[0] == "Ivo Marek"
+
+
+def test_a_speech_opening_on_one_word_keeps_it() -> None:
+    """'"No," said Smith. "But ..."': the second half shown alone would say the opposite of the
+    whole; the one-word opening is kept as its first part. A quoted term is no opening."""
+    (quote,) = quotes_of(
+        article_of(
+            '"No," said Mayor Ann Smith. "But we do things right here in this town every '
+            'single day."'
+        )
+    )
+    assert quote.text.startswith("No … But we do things right")
+    assert (quote.speaker, quote.attribution) == ("Ann Smith", "continued")
+    (term,) = quotes_of(
+        article_of(
+            'Mayor Ann Smith called the fire "arson." "We will find whoever set it and bring '
+            'them to court," the police chief said.'
+        )
+    )
+    assert term.text.startswith("We will find") and term.speaker == "the police chief"
