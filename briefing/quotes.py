@@ -1236,8 +1236,15 @@ class _Reader:
             return None
         if any(t.low in _ORG_WORDS for t in tokens[k:end]):
             return None
+        if k == start and self._written_as_place(" ".join(t.text for t in tokens[k:end])):
+            return None  # "said the mayor, Los Angeles." where the story tells of "in Los Angeles"
         named = self.phrase_ending_at(tokens, end - 1, start)
         return named if named is not None and named.kind == "person" else None
+
+    def _written_as_place(self, name: str) -> bool:
+        """Whether the article writes ``name`` after "in", "at", "from" or "near": a place."""
+        pattern = rf"\b(?:in|at|from|near)\s+{re.escape(name)}\b"
+        return re.search(pattern, self.article.text) is not None
 
     # People ---------------------------------------------------------------------------------
 

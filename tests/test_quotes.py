@@ -1651,3 +1651,15 @@ def test_a_speech_opening_on_one_word_keeps_it() -> None:
         )
     )
     assert term.text.startswith("We will find") and term.speaker == "the police chief"
+
+
+def test_a_place_after_the_description_is_no_name_for_it() -> None:
+    """'said the mayor, Los Angeles.' where the story tells of "in Los Angeles": the place the
+    mayor is of, not a person; "Karen Bass" in the same place is the mayor's name."""
+    lead = "The fire in Los Angeles destroyed 200 homes on Monday night, officials said."
+    said = (
+        '"We have never seen anything like this in all the years I have served," said the '
+        "mayor, {}."
+    )
+    assert speaker_of(lead, said.format("Los Angeles"), words="never seen")[0] == "the mayor"
+    assert speaker_of(lead, said.format("Karen Bass"), words="never seen")[0] == "Karen Bass"
