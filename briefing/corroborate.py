@@ -99,7 +99,7 @@ from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .dedupe import Similarity, align_rewrites
+from .dedupe import REWRITE_MIN_SPECIFICS, Similarity, align_rewrites, names_and_figures
 from .models import Article, Citation, Claim, Disagreement, Sentence, cite
 from .quotes import quotation_spans
 from .text import (
@@ -122,8 +122,6 @@ VERBATIM_MIN_SHARE = 0.5
 VERBATIM_MIN_SENTENCES = 2
 REWRITE_MIN_SHARE = 0.5
 """Share of the shorter article's sentences aligned with the other's, in order."""
-REWRITE_MIN_SPECIFICS = 0.7
-"""Share of each article's names and figures the other has too (see the module docstring)."""
 
 SAME_WORDING_MIN_WORDS = 12
 """A sentence of this many words of the reporter's own (quotations aside), printed word for word
@@ -493,25 +491,6 @@ def _rewrite_pairs(
             continue
         if min(shared / len(mine), shared / len(theirs)) >= REWRITE_MIN_SPECIFICS:
             found.append(_Pair(a, b, "rewrite", len(aligned), len(aligned)))
-    return found
-
-
-_NAME_OR_FIGURE = re.compile(r"(?<![\w’'])([A-Z][\w’'-]+|\d[\d,.]*\d|\d)")
-
-
-def names_and_figures(text: str) -> set[str]:
-    """The capitalised words (but the first of the sentence or of a quotation) and the numbers
-    of a sentence, lower-cased, possessives folded: what a rewrite keeps and an independent
-    report brings its own of."""
-    found = set()
-    for match in _NAME_OR_FIGURE.finditer(text):
-        before = match.start() - 1
-        while before >= 0 and text[before].isspace():
-            before -= 1
-        if before < 0 or text[before] in "“\"‘'([—–-:.!?":
-            continue  # opens the sentence, a quotation or a clause: capitalised anyway
-        word = match.group(1).lower().replace("’", "'").replace(",", "")
-        found.add(word.removesuffix("'s"))
     return found
 
 

@@ -68,6 +68,11 @@ _REWRITE_MIN_ORDERED = 0.8
 # and this many aligned pairs.
 _REWRITE_MIN_SENTENCES = 6
 _REWRITE_MIN_PAIRS = 5
+REWRITE_MIN_SPECIFICS = 0.7
+"""Share of each article's names and figures the other has too for an aligned pair of articles
+to be a report and its rewrite, whose aligned sentences are paraphrases (independent reports of
+one press conference or statement align as well, but each brings names and figures of its
+own, and their sentences side by side need not say the same)."""
 # An aligned pair this similar is a sentence copied (near enough) word for word; an article pair
 # with at least this share of them is a copy or an update, not a paraphrase (``_reworded``).
 _COPIED_SENTENCE = 0.8
@@ -458,6 +463,36 @@ def _reworded(aligned: Sequence[tuple[int, int]], similarity: Similarity) -> boo
     return copied < _UPDATE_MIN_COPIED * len(aligned)
 
 
+def _same_specifics(
+    mine: Sequence[int], theirs: Sequence[int], evidence: Sequence[Sentence]
+) -> bool:
+    """Whether two articles (their sentences' indexes in ``evidence``) share their names and
+    figures, each at least ``REWRITE_MIN_SPECIFICS`` of the other's: a rewrite adds none."""
+    a = {name for i in mine for name in names_and_figures(evidence[i].text)}
+    b = {name for i in theirs for name in names_and_figures(evidence[i].text)}
+    shared = len(a & b)
+    return bool(a and b) and min(shared / len(a), shared / len(b)) >= REWRITE_MIN_SPECIFICS
+
+
+_NAME_OR_FIGURE = re.compile(r"(?<![\w’'])([A-Z][\w’'-]+|\d[\d,.]*\d|\d)")
+
+
+def names_and_figures(text: str) -> set[str]:
+    """The capitalised words (but the first of the sentence or of a quotation) and the numbers
+    of a sentence, lower-cased, possessives folded: what a rewrite keeps and an independent
+    report brings its own of."""
+    found = set()
+    for match in _NAME_OR_FIGURE.finditer(text):
+        before = match.start() - 1
+        while before >= 0 and text[before].isspace():
+            before -= 1
+        if before < 0 or text[before] in "“\"‘'([—–-:.!?":
+            continue  # opens the sentence, a quotation or a clause: capitalised anyway
+        word = match.group(1).lower().replace("’", "'").replace(",", "")
+        found.add(word.removesuffix("'s"))
+    return found
+
+
 def _best_per_key(key: IntArray, other: IntArray, values: FloatArray) -> tuple[IntArray, IntArray]:
     """For each distinct ``key``, the ``other`` with the highest value (the lowest ``other``
     on a tie): (keys, others), sorted by key."""
@@ -574,7 +609,11 @@ def merge_duplicates(
     similarity.rewrites = []
     for _, _, aligned in align_rewrites(list(by_article.values()), similarity):
         similarity.rewrites.append(aligned)
-        reworded = _reworded(aligned, similarity)
+        reworded = _reworded(aligned, similarity) and _same_specifics(
+            by_article[evidence[aligned[0][0]].article],
+            by_article[evidence[aligned[0][1]].article],
+            evidence,
+        )
         for i, j in aligned:
             if reworded or similarity(i, j) >= threshold:
                 similarity.mark_same(i, j, threshold)

@@ -20,6 +20,7 @@ import numpy as np
 
 from briefing.dedupe import (
     _ATTRIBUTION_NOUNS,
+    _same_specifics,
     _COPIED_SENTENCE,
     _UPDATE_MIN_COPIED,
     _MIN_COVERAGE,
@@ -189,7 +190,11 @@ def merge_duplicates(
         by_article.setdefault(sentence.article, []).append(i)
     for _, _, aligned in align_rewrites(list(by_article.values()), similarity):
         copied = sum(1 for i, j in aligned if similarity(i, j) >= _COPIED_SENTENCE)
-        reworded = copied < _UPDATE_MIN_COPIED * len(aligned)
+        reworded = copied < _UPDATE_MIN_COPIED * len(aligned) and _same_specifics(
+            by_article[evidence[aligned[0][0]].article],
+            by_article[evidence[aligned[0][1]].article],
+            evidence,
+        )
         for i, j in aligned:
             if reworded or similarity(i, j) >= threshold:
                 similarity.mark_same(i, j, threshold)
