@@ -35,6 +35,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from .models import Cluster, ScoredSentence, Sentence
@@ -346,6 +347,22 @@ class Similarity:
         carried = [f" {quotation} " in text for quotation in quotations]
         return any(carried) and not all(carried)
 
+    def misquotes(self, j: int, i: int) -> bool:
+        """Whether text ``j`` lacks the words of a quotation text ``i`` gives (of at least
+        ``_SHARED_QUOTE_MIN_WORDS`` words), but for one word in ten: a source printing "If he
+        rules in our favor, I think it emboldens ..." does not print "If we win, I think it
+        just emboldens ...", and is not cited for those words."""
+        quotations = _quotations(self.texts[i])
+        if not quotations:
+            return False
+        words_j = _quotation_words(self.texts[j])
+        for quotation in quotations:
+            quoted = quotation.split()
+            found = SequenceMatcher(None, quoted, words_j, autojunk=False).get_matching_blocks()
+            if sum(block.size for block in found) < len(quoted) - max(1, len(quoted) // 10):
+                return True
+        return False
+
     def _numbers_of(self, i: int) -> frozenset[str]:
         found = self._numbers[i]
         if found is None:
@@ -584,6 +601,7 @@ def citable(
         for m in members
         if not similarity.misses_figures(row[m.id], rep)
         and not similarity.misses_quotation(row[m.id], rep)
+        and not similarity.misquotes(row[m.id], rep)
     ]
 
 

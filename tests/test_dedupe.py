@@ -275,3 +275,34 @@ def test_two_reports_of_one_statement_told_in_the_same_order_are_no_rewrite() ->
     by_text = {c.representative.sentence.text: c.articles for c in clusters}
     # Checked "in January" is not checked "last year", however alike the words.
     assert by_text[first[1]] == ("a",) and by_text[second[1]] == ("b",)
+
+
+def test_a_source_printing_other_words_is_not_cited_for_a_quotation() -> None:
+    """A point quoting someone cites only sources printing those words, but for one word in
+    ten (a spelling, an editor's insertion)."""
+    point = _s(
+        "a",
+        0,
+        '"If we win, I think it just emboldens the spirit and resolve of the players," union '
+        "director Ben Holt said.",
+    )
+    other = _s(
+        "b",
+        0,
+        '"If he rules in our favor, I think it emboldens the spirit and the resolve of the '
+        'players," said Ben Holt, the union director.',
+    )
+    close = _s(
+        "c",
+        0,
+        '"If we win, I think it emboldens the spirit and resolve of the players," said union '
+        "director Ben Holt.",
+    )
+    evidence = [point, other, close, *FILLER]
+    similarity = Similarity([s.text for s in evidence])
+    row = {s.id: n for n, s in enumerate(evidence)}
+    assert similarity.misquotes(1, 0) and not similarity.misquotes(2, 0)
+    assert [s.article for s in citable([point, other, close], point, similarity, row)] == [
+        "a",
+        "c",
+    ]
