@@ -103,6 +103,8 @@ _ATTRIBUTION_NOUNS = frozenset(
 # A quotation of this many words, shared word for word, is the same statement however the
 # sentences around it differ.
 _SHARED_QUOTE_MIN_WORDS = 5
+# A sentence leaving out this many of a statement's names says less than it: not cited for it.
+_MAX_MISSING_NAMES = 2
 _SHARED_QUOTE_SIMILARITY = 1.0
 
 
@@ -346,6 +348,19 @@ class Similarity:
         text = f" {' '.join(_quotation_words(self.texts[j]))} "
         carried = [f" {quotation} " in text for quotation in quotations]
         return any(carried) and not all(carried)
+
+    def misses_names(self, j: int, i: int) -> bool:
+        """Whether text ``j``, close to text ``i`` by its words alone (not a known paraphrase),
+        leaves out ``_MAX_MISSING_NAMES`` or more of the names ``i`` gives: "The severed heads
+        of the four hostages were found" does not say "... _ three Britons and a New Zealander
+        _ were found Tuesday"."""
+        if j == i or j in self._marked.get(i, {}):
+            return False
+        names = {n for n in names_and_figures(self.texts[i]) if not n[0].isdigit()}
+        if len(names) < _MAX_MISSING_NAMES:
+            return False
+        carried = {w.lower().removesuffix("'s") for w in words(self.texts[j])}
+        return len(names - carried) >= _MAX_MISSING_NAMES
 
     def misquotes(self, j: int, i: int) -> bool:
         """Whether text ``j`` lacks the words of a quotation text ``i`` gives (of at least
@@ -602,6 +617,7 @@ def citable(
         if not similarity.misses_figures(row[m.id], rep)
         and not similarity.misses_quotation(row[m.id], rep)
         and not similarity.misquotes(row[m.id], rep)
+        and not similarity.misses_names(row[m.id], rep)
     ]
 
 

@@ -306,3 +306,24 @@ def test_a_source_printing_other_words_is_not_cited_for_a_quotation() -> None:
         "a",
         "c",
     ]
+
+
+def test_a_sentence_leaving_out_the_names_of_a_statement_is_not_cited_for_it() -> None:
+    """Close in words, but without two of the names the point gives: it says less."""
+    point = _s(
+        "a",
+        0,
+        "The bodies of the hostages, Britons and a New Zealander, were found dumped in a muddy "
+        "field near the village, police said.",
+    )
+    fewer = _s(
+        "b",
+        0,
+        "The bodies of the hostages were found dumped in a muddy field near the village, police "
+        "said.",
+    )
+    evidence = [point, fewer, *FILLER]
+    similarity = Similarity([s.text for s in evidence])
+    row = {s.id: n for n, s in enumerate(evidence)}
+    assert similarity.carries(1, 0, 0.5)  # one statement for merging and scoring
+    assert [s.article for s in citable([point, fewer], point, similarity, row)] == ["a"]
