@@ -77,7 +77,13 @@ _NAME_OR_NUMBER = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w’'-]+|\b\d[\d,.-]*\
 @dataclass(frozen=True, slots=True)
 class _Candidate:
     cluster: Cluster
-    score: float
+    signals: Signals
+
+    @property
+    def score(self) -> float:
+        """rank score x corroboration x theme fit x specificity (each factor 1 at its best)."""
+        s = self.signals
+        return s.rank * s.corroboration * s.theme_fit * s.concreteness
 
     @property
     def sort_key(self) -> tuple[float, int, int, str]:
@@ -108,16 +114,6 @@ def score_signals(
         reports=reports,
         filler=rep.dependent,
     )
-
-
-def cluster_score(
-    cluster: Cluster,
-    original: Mapping[str, str] | None = None,
-    alike: Callable[[Sentence, Sentence], bool] | None = None,
-) -> float:
-    """rank score x corroboration x theme fit x specificity (each factor 1 at its best)."""
-    signals = score_signals(cluster, original, alike)
-    return signals.rank * signals.corroboration * signals.theme_fit * signals.concreteness
 
 
 def compose_briefing(
@@ -169,7 +165,7 @@ def compose_briefing(
     themed = {theme.key for theme in config.themes}
     candidates = sorted(
         (
-            _Candidate(c, cluster_score(c, original, context.alike))
+            _Candidate(c, score_signals(c, original, context.alike))
             for c in clusters
             if c.representative.theme in themed
         ),
@@ -410,7 +406,7 @@ def _point(candidate: _Candidate, context: _Context, also_cited: Sequence[Senten
         support=len(citations),
         independent=independent_reports(cited, context.original, context.alike),
         disagreements=context.disagreements(cluster, carriers),
-        signals=score_signals(cluster, context.original, context.alike),
+        signals=candidate.signals,
     )
 
 
