@@ -267,7 +267,8 @@ def independent_reports(
 
     long: list[Sentence] = []
     for sentence in sentences:
-        root.setdefault(find(sentence.article), find(sentence.article))
+        report = find(sentence.article)
+        root.setdefault(report, report)
         if len(_QUOTED_PASSAGE.sub(" ", sentence.text).split()) >= SAME_WORDING_MIN_WORDS:
             long.append(sentence)
     same = alike or _word_for_word
