@@ -13,7 +13,7 @@ Two parts, run at two places of the pipeline:
     a shortened or updated version of the same story.
   * **rewrite**: ``dedupe.align_rewrites`` pairs at least half the sentences of the shorter
     article with the other's, in the same order, *and* the two use the same names and figures
-    (each has at least ``REWRITE_MIN_SPECIFICS`` of its names and numbers in the other). The
+    (each has at least ``dedupe.REWRITE_MIN_SPECIFICS`` of its names and numbers in the other). The
     second condition is what tells a rewrite from two independent reports of one press
     conference or police statement: those also follow the same order of facts, but each
     reporter brings names, times and figures of their own, while a rewrite adds none.
@@ -99,7 +99,7 @@ from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .dedupe import REWRITE_MIN_SPECIFICS, Similarity, align_rewrites, names_and_figures
+from .dedupe import Similarity, align_rewrites, same_specifics
 from .models import Article, Citation, Claim, Disagreement, Sentence, cite
 from .quotes import quotation_spans
 from .text import (
@@ -467,7 +467,6 @@ def _rewrite_pairs(
     ``known`` ones. As for verbatim copies, only the sentences both tell in their own words
     count: a statement and an article quoting it at length align sentence by sentence too."""
     found = []
-    specifics: dict[int, frozenset[str]] = {}
     for aligned in rewrites:
         first, second = aligned[0]
         a, b = sorted((index_of[evidence[first].article], index_of[evidence[second].article]))
@@ -481,16 +480,7 @@ def _rewrite_pairs(
             shortest = min(quoted.own_sentences(a), quoted.own_sentences(b))
             if len(own) < max(REWRITE_MIN_SHARE * shortest, VERBATIM_MIN_SENTENCES):
                 continue
-        for n in (a, b):
-            if n not in specifics:
-                specifics[n] = frozenset(
-                    name for row in groups[n] for name in names_and_figures(evidence[row].text)
-                )
-        mine, theirs = specifics[a], specifics[b]
-        shared = len(mine & theirs)
-        if not mine or not theirs:
-            continue
-        if min(shared / len(mine), shared / len(theirs)) >= REWRITE_MIN_SPECIFICS:
+        if same_specifics(groups[a], groups[b], evidence):
             found.append(_Pair(a, b, "rewrite", len(aligned), len(aligned)))
     return found
 

@@ -495,7 +495,7 @@ def _reworded(aligned: Sequence[tuple[int, int]], similarity: Similarity) -> boo
     return copied < _UPDATE_MIN_COPIED * len(aligned)
 
 
-def _same_specifics(
+def same_specifics(
     mine: Sequence[int], theirs: Sequence[int], evidence: Sequence[Sentence]
 ) -> bool:
     """Whether two articles (their sentences' indexes in ``evidence``) share their names and
@@ -643,7 +643,7 @@ def merge_duplicates(
     similarity.rewrites = []
     for _, _, aligned in align_rewrites(list(by_article.values()), similarity):
         similarity.rewrites.append(aligned)
-        reworded = _reworded(aligned, similarity) and _same_specifics(
+        reworded = _reworded(aligned, similarity) and same_specifics(
             by_article[evidence[aligned[0][0]].article],
             by_article[evidence[aligned[0][1]].article],
             evidence,

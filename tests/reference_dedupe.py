@@ -19,8 +19,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from briefing.dedupe import (
+    same_specifics,
     _ATTRIBUTION_NOUNS,
-    _same_specifics,
     _COPIED_SENTENCE,
     _UPDATE_MIN_COPIED,
     _MIN_COVERAGE,
@@ -190,7 +190,7 @@ def merge_duplicates(
         by_article.setdefault(sentence.article, []).append(i)
     for _, _, aligned in align_rewrites(list(by_article.values()), similarity):
         copied = sum(1 for i, j in aligned if similarity(i, j) >= _COPIED_SENTENCE)
-        reworded = copied < _UPDATE_MIN_COPIED * len(aligned) and _same_specifics(
+        reworded = copied < _UPDATE_MIN_COPIED * len(aligned) and same_specifics(
             by_article[evidence[aligned[0][0]].article],
             by_article[evidence[aligned[0][1]].article],
             evidence,

@@ -25,10 +25,9 @@ from briefing.corroborate import (
     find_copies,
     find_disagreements,
     independent_reports,
-    names_and_figures,
     nearly_verbatim,
 )
-from briefing.dedupe import Similarity, align_rewrites
+from briefing.dedupe import Similarity, align_rewrites, names_and_figures
 from briefing.models import Article, Briefing, Citation, Sentence
 from briefing.render import render_outputs
 from tests.golden import FROZEN_NOW, ROOT
